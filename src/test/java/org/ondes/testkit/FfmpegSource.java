@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * An ffmpeg sine-tone (440 Hz, 44.1 kHz stereo) source streaming in real time to an icecast mount,
@@ -30,18 +32,21 @@ public final class FfmpegSource implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Ogg Vorbis 96k ({@code application/ogg}); returns once the mount is listed in status-json. */
+    /** Ogg Vorbis 96k ({@code application/ogg}); returns once status-json lists the mount with subtype Vorbis. */
     public static FfmpegSource ogg(IcecastProcess ice, String mount, String name, String genre,
                                    String description, String url) {
+        // icecast lists the mount about a second before it has parsed the Vorbis headers; a YP add sent
+        // in between carries an empty stype, so wait for the codec too.
         return start(ice, mount, List.of("-c:a", "libvorbis", "-b:a", "96k", "-f", "ogg",
-                "-content_type", "application/ogg"), name, genre, description, url);
+                "-content_type", "application/ogg"), name, genre, description, url,
+                status -> status.contains("\"subtype\":\"Vorbis\""), "listed with subtype Vorbis");
     }
 
     /** MP3 128k ({@code audio/mpeg}); returns once the mount is listed in status-json. */
     public static FfmpegSource mp3(IcecastProcess ice, String mount, String name, String genre,
                                    String description, String url) {
         return start(ice, mount, List.of("-c:a", "libmp3lame", "-b:a", "128k", "-f", "mp3",
-                "-content_type", "audio/mpeg"), name, genre, description, url);
+                "-content_type", "audio/mpeg"), name, genre, description, url, status -> true, "listed");
     }
 
     public String mount() {
@@ -76,7 +81,8 @@ public final class FfmpegSource implements AutoCloseable {
     }
 
     private static FfmpegSource start(IcecastProcess ice, String mount, List<String> codec, String name,
-                                      String genre, String description, String url) {
+                                      String genre, String description, String url,
+                                      Predicate<String> ready, String readyText) {
         Binaries.require("ffmpeg");
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats",
                 "-loglevel", "info", "-re", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
@@ -103,8 +109,9 @@ public final class FfmpegSource implements AutoCloseable {
         Reaper.register(process.toHandle());
         FfmpegSource source = new FfmpegSource(ice, mount, process, logFile);
         try {
-            Await.until(MOUNT_TIMEOUT, () -> process.isAlive() && ice.hasMount(mount), ok -> ok || !process.isAlive(),
-                    () -> "mount " + mount + " never appeared in " + ice.baseUrl() + "/status-json.xsl");
+            Await.until(MOUNT_TIMEOUT, () -> process.isAlive() ? ice.mountStatus(mount) : Optional.<String>empty(),
+                    status -> !process.isAlive() || status.map(ready::test).orElse(false),
+                    () -> "mount " + mount + " never got " + readyText + " in " + ice.baseUrl() + "/status-json.xsl");
             if (!process.isAlive()) {
                 throw new AssertionError("ffmpeg for " + mount + " exited with code " + process.exitValue());
             }

@@ -52,7 +52,8 @@ class IcecastHarnessIT {
                          "MP3 sine", "http://example.org/mp3");
                  Listener listener = Listener.open(ice.listenUrl("/h.ogg"))) {
                 log("sources live: %s, %s", ogg.listenUrl(), mp3.listenUrl());
-                Await.until(Duration.ofSeconds(10), ice::statusJson, json -> json.contains("\"listeners\":1"),
+                Await.until(Duration.ofSeconds(10), () -> ice.mountStatus("/h.ogg").orElse(""),
+                        status -> status.contains("\"listeners\":1"),
                         () -> "listener " + listener + " not counted by icecast");
                 log("listener counted (%d bytes so far)", listener.bytesRead());
 

@@ -163,7 +163,23 @@ public final class IcecastProcess implements AutoCloseable {
 
     /** Whether status-json lists {@code mount} as a live source. */
     public boolean hasMount(String mount) {
-        return statusJson().contains("\"listenurl\":\"" + listenUrl(mount) + "\"");
+        return mountStatus(mount).isPresent();
+    }
+
+    /**
+     * The status-json object of one live mount, e.g. {@code {"listeners":1,...,"subtype":"Vorbis",...}},
+     * or empty if the mount is not live. (Icecast's source objects are flat, so a text slice is enough
+     * for assertions such as {@code contains("\"listeners\":1")}.)
+     */
+    public Optional<String> mountStatus(String mount) {
+        String json = statusJson();
+        int at = json.indexOf("\"listenurl\":\"" + listenUrl(mount) + "\"");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int start = json.lastIndexOf('{', at);
+        int end = json.indexOf('}', at);
+        return Optional.of(json.substring(start, end + 1));
     }
 
     /** The current error.log text ("" if there is none yet). */
