@@ -23,7 +23,7 @@ final class HttpExchange {
 
     static final int MAX_HEAD_BYTES = 32 * 1024;
     private static final int MAX_CHUNK_LINE = 1024;
-    private static final Pattern STATUS = Pattern.compile("(HTTP/1\\.[01]|ICY) ([0-9]{3})(?: (.*))?");
+    private static final Pattern STATUS = Pattern.compile("(HTTP/1\\.[01]|ICY) ([0-9]{3})(?: (.*))?", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
     /** A parsed status line and header section. */
