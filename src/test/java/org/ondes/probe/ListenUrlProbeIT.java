@@ -5,40 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ListenUrlProbeIT {
+class ListenUrlProbeIT extends LoopbackServers {
 
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private final List<RawServer> servers = new CopyOnWriteArrayList<>();
     private final ListenUrlProbe probe = new ListenUrlProbe(
             new GuardedHttpClient(new AddressPolicy(true), SECOND, SECOND, "Ondes-test/1"));
     private final ListenUrlProbe strictProbe = new ListenUrlProbe(
             new GuardedHttpClient(new AddressPolicy(false), SECOND, SECOND, "Ondes-test/1"));
-
-    private RawServer server(RawServer.Handler handler) throws IOException {
-        RawServer server = new RawServer(handler);
-        servers.add(server);
-        return server;
-    }
-
-    @AfterEach
-    void stopServers() throws IOException {
-        for (RawServer server : servers) {
-            server.close();
-            assertEquals(List.of(), server.failures());
-        }
-    }
 
     private static String reason(ProbeResult result) {
         return assertInstanceOf(ProbeResult.Unreachable.class, result).reason();
