@@ -99,7 +99,8 @@ class YpRequestParserTest {
     @ParameterizedTest(name = "listeners=\"{0}\" -> {1}")
     @CsvSource(nullValues = "null", value = {
             "12, 12", "%2012%20, 12", "12.0, 12", "0, 0", "'', null", "-1, null", "x, null", "1e3, null",
-            "12 listeners, null", "99999999999, 2147483647", "2147483648, 2147483647"})
+            "12 listeners, null", "99999999999, 2147483647", "2147483648, 2147483647",
+            "000000000000000000000012, 12", "123456789012345678901234567890, 2147483647"})
     void listenersAreParsedLenientlyAndClamped(String value, Integer expected) {
         assertEquals(expected, parseTouch("action=touch&sid=s&listeners=" + value).listeners());
     }
