@@ -1,0 +1,43 @@
+package org.ondes.config;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+
+/** The one place that builds absolute URLs; they all derive from {@code ONDES_PUBLIC_URL}. */
+@Singleton
+public class PublicUrls {
+    private final OndesConfig config;
+    private final Provider<EmbeddedServer> server;
+    private volatile String base;
+
+    PublicUrls(OndesConfig config, Provider<EmbeddedServer> server) {
+        this.config = config;
+        this.server = server;
+    }
+
+    /** The base URL without a trailing slash, e.g. {@code https://ondes.example.org}. */
+    public String base() {
+        String b = base;
+        if (b == null) {
+            String configured = config.publicUrl();
+            if (configured != null && !configured.isBlank()) {
+                b = stripTrailingSlash(URI.create(configured.trim()).normalize().toString());
+            } else {
+                b = "http://localhost:" + server.get().getPort();
+            }
+            base = b;
+        }
+        return b;
+    }
+
+    public String ypUrl(String token) {
+        return base() + "/api/icecast/yp/" + token;
+    }
+
+    private static String stripTrailingSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,20 @@
+package org.ondes.web;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+@Singleton
+@Produces
+@Requires(classes = {ProblemException.class, ExceptionHandler.class})
+class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
+        Problem body = new Problem("about:blank", e.title(), e.status().getCode(), e.getMessage(), request.getPath(), e.errors());
+        return HttpResponse.<Problem>status(e.status()).body(body).contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+}
