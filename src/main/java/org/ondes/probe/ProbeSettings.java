@@ -1,0 +1,17 @@
+package org.ondes.probe;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Outbound check settings (prefix {@code ondes.probe}).
+ *
+ * @param connectTimeoutMs per-address connect timeout
+ * @param readTimeoutMs    how long to wait for the status line and the first audio bytes
+ * @param concurrency      listen-URL checks running at once on this instance
+ */
+@ConfigurationProperties("ondes.probe")
+public record ProbeSettings(@Bindable(defaultValue = "5000") int connectTimeoutMs,
+                            @Bindable(defaultValue = "5000") int readTimeoutMs,
+                            @Bindable(defaultValue = "8") int concurrency) {
+}

@@ -1,0 +1,58 @@
+package org.ondes.streams;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Ends sessions whose Icecast stopped touching (removes are unreliable: none on shutdown or config change). */
+@Singleton
+class SessionExpiryJob {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionExpiryJob.class);
+    private static final int BATCH = 1000;
+    private static final Duration RETENTION = Duration.ofDays(7);
+    private final SessionStore store;
+    private final StreamsSettings settings;
+    private final Streams streams;
+    private final boolean enabled;
+
+    SessionExpiryJob(SessionStore store, StreamsSettings settings, Streams streams,
+                     @Value("${ondes.jobs.enabled:true}") boolean enabled) {
+        this.store = store;
+        this.settings = settings;
+        this.streams = streams;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelay = "15s", initialDelay = "10s")
+    void tick() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            runOnce();
+            store.purgeEnded(RETENTION);
+        } catch (RuntimeException e) {
+            LOG.warn("Session expiry pass failed: {}", e.toString());
+        }
+    }
+
+    /** One pass; returns how many sessions it expired. Safe to run concurrently on several instances. */
+    int runOnce() {
+        int total = 0;
+        List<SessionStore.Ended> ended;
+        do {
+            ended = store.expire(settings.grace(), BATCH);
+            streams.offline(ended, "expired");
+            total += ended.size();
+        } while (ended.size() == BATCH);
+        if (total > 0) {
+            LOG.info("Expired {} session(s) not touched for {} s", total, settings.grace().toSeconds());
+        }
+        return total;
+    }
+}

@@ -1,0 +1,275 @@
+package org.ondes.streams;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** SQL for the write side of streams_sessions: add, touch (batched), remove, expiry and cut-offs. */
+@Singleton
+class SessionStore {
+    /** A session that ended; {@code wasListed} tells whether listeners could see it (then it went offline publicly). */
+    record Ended(UUID sessionId, UUID stationId, boolean wasListed) {
+    }
+
+    record Added(UUID sessionId, UUID stationId, List<Ended> replaced) {
+    }
+
+    record TouchRow(int ord, UUID sessionId, UUID stationId, String state, String message, boolean songChanged,
+                    boolean listenersChanged, String currentSong, int listeners) {
+    }
+
+    private final JdbcOperations jdbc;
+    private final StationStore stations;
+
+    SessionStore(JdbcOperations jdbc, StationStore stations) {
+        this.jdbc = jdbc;
+        this.stations = stations;
+    }
+
+    /** Adds a session; an add for a listen URL already live under the same token replaces that session. */
+    @Transactional
+    Added add(Announcement a, String sid, String message) {
+        ypTimeouts();
+        String listenUrl = a.listenUrl().toString();
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))", ps -> {
+            ps.setLong(1, a.tokenId());
+            ps.setString(2, listenUrl);
+            ps.executeQuery().close();
+            return null;
+        });
+        List<Ended> replaced = end("token_id = ? AND listen_url = ?", "replaced", null, (ps, f) -> {
+            ps.setLong(f, a.tokenId());
+            ps.setString(f + 1, listenUrl);
+        });
+        UUID stationId = stations.upsert(a);
+        UUID sessionId = jdbc.prepareStatement("""
+                INSERT INTO streams_sessions (sid, station_id, token_id, listen_url, content_type, subtype, codec, bitrate,
+                    quality, samplerate, channels, name, genre_raw, description, homepage, admin_contact, language,
+                    source_instance, requester_ip, user_agent, last_message, next_probe_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                RETURNING id
+                """, ps -> {
+            int i = 1;
+            ps.setString(i++, sid);
+            ps.setObject(i++, stationId);
+            ps.setLong(i++, a.tokenId());
+            ps.setString(i++, listenUrl);
+            ps.setString(i++, a.contentType());
+            ps.setString(i++, a.subtype());
+            ps.setString(i++, Codecs.of(a.contentType(), a.subtype()));
+            setInt(ps, i++, a.bitrate());
+            ps.setString(i++, a.quality());
+            setInt(ps, i++, a.samplerate());
+            setInt(ps, i++, a.channels());
+            ps.setString(i++, a.name());
+            ps.setString(i++, a.genreRaw());
+            ps.setString(i++, a.description());
+            ps.setString(i++, a.homepage());
+            ps.setString(i++, a.admin());
+            ps.setString(i++, a.language());
+            ps.setString(i++, a.sourceInstance());
+            ps.setString(i++, a.requesterIp());
+            ps.setString(i++, a.userAgent());
+            ps.setString(i, message);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        });
+        return new Added(sessionId, stationId, replaced);
+    }
+
+    /**
+     * Applies many touches in one statement (group commit): the SID must be live and belong to the presenting token.
+     * The reply message is chosen in SQL from the session's state, so what Icecast is told is what the owner sees.
+     */
+    @Transactional
+    List<TouchRow> touch(List<TouchUpdate> updates, String listedMsg, String pendingMsg, String unreachablePrefix) {
+        ypTimeouts();
+        return jdbc.prepareStatement("""
+                WITH i AS (
+                    SELECT * FROM unnest(?::int[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[], ?::int[], ?::int[])
+                        AS t(ord, sid, token_id, song, listeners, max_listeners, subtype, samplerate, channels)
+                ), prev AS (
+                    SELECT s.id, s.current_song, s.listeners
+                    FROM streams_sessions s JOIN i ON s.sid = i.sid AND s.token_id = i.token_id
+                    WHERE s.ended_at IS NULL
+                )
+                UPDATE streams_sessions s SET
+                    current_song = coalesce(i.song, s.current_song),
+                    song_changed_at = CASE WHEN i.song IS NOT NULL AND i.song IS DISTINCT FROM s.current_song
+                                           THEN now() ELSE s.song_changed_at END,
+                    listeners = coalesce(i.listeners, s.listeners),
+                    max_listeners = coalesce(i.max_listeners, s.max_listeners),
+                    subtype = coalesce(i.subtype, s.subtype),
+                    samplerate = coalesce(i.samplerate, s.samplerate),
+                    channels = coalesce(i.channels, s.channels),
+                    last_touch_at = now(), last_request_at = now(), touch_count = s.touch_count + 1,
+                    last_message = CASE s.state WHEN 'listed' THEN ? WHEN 'pending' THEN ?
+                                   ELSE ? || coalesce(s.state_reason, 'the listen URL did not answer') END
+                FROM i, prev p
+                WHERE s.sid = i.sid AND s.token_id = i.token_id AND s.ended_at IS NULL AND p.id = s.id
+                RETURNING i.ord, s.id, s.station_id, s.state, s.last_message,
+                          p.current_song IS DISTINCT FROM s.current_song, p.listeners IS DISTINCT FROM s.listeners,
+                          s.current_song, s.listeners
+                """, ps -> {
+            int n = updates.size();
+            Integer[] ord = new Integer[n];
+            String[] sid = new String[n];
+            Long[] token = new Long[n];
+            String[] song = new String[n];
+            Integer[] listeners = new Integer[n];
+            Integer[] max = new Integer[n];
+            String[] subtype = new String[n];
+            Integer[] samplerate = new Integer[n];
+            Integer[] channels = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                TouchUpdate u = updates.get(k);
+                ord[k] = k;
+                sid[k] = u.sid();
+                token[k] = u.tokenId();
+                song[k] = u.currentSong();
+                listeners[k] = u.listeners();
+                max[k] = u.maxListeners();
+                subtype[k] = u.subtype();
+                samplerate[k] = u.samplerate();
+                channels[k] = u.channels();
+            }
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("int4", ord));
+            ps.setArray(2, c.createArrayOf("text", sid));
+            ps.setArray(3, c.createArrayOf("int8", token));
+            ps.setArray(4, c.createArrayOf("text", song));
+            ps.setArray(5, c.createArrayOf("int4", listeners));
+            ps.setArray(6, c.createArrayOf("int4", max));
+            ps.setArray(7, c.createArrayOf("text", subtype));
+            ps.setArray(8, c.createArrayOf("int4", samplerate));
+            ps.setArray(9, c.createArrayOf("int4", channels));
+            ps.setString(10, listedMsg);
+            ps.setString(11, pendingMsg);
+            ps.setString(12, unreachablePrefix);
+            List<TouchRow> rows = new ArrayList<>(n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new TouchRow(rs.getInt(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getInt(9)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Transactional
+    List<Ended> remove(String sid, long tokenId, String message) {
+        ypTimeouts();
+        return end("sid = ? AND token_id = ?", "removed", message, (ps, f) -> {
+            ps.setString(f, sid);
+            ps.setLong(f + 1, tokenId);
+        });
+    }
+
+    @Transactional
+    SidStatus status(String sid, long tokenId) {
+        return jdbc.prepareStatement("SELECT token_id, ended_at, end_reason FROM streams_sessions WHERE sid = ?", ps -> {
+            ps.setString(1, sid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return SidStatus.UNKNOWN;
+                }
+                Timestamp ended = rs.getTimestamp(2);
+                return new SidStatus(true, rs.getLong(1) == tokenId, ended == null ? null : ended.toInstant(), rs.getString(3));
+            }
+        });
+    }
+
+    /** Ends every live session announced with this token (revocation, suspension, end of a slot). */
+    List<Ended> endAllOfToken(long tokenId, String reason) {
+        return end("token_id = ?", reason, null, (ps, f) -> ps.setLong(f, tokenId));
+    }
+
+    /**
+     * Expires sessions not touched within {@code grace}. Rows are claimed with SKIP LOCKED, so several Ondes
+     * instances sharing the database never expire (and announce) the same session twice.
+     */
+    @Transactional
+    List<Ended> expire(Duration grace, int limit) {
+        return jdbc.prepareStatement("""
+                UPDATE streams_sessions SET ended_at = now(), end_reason = 'expired'
+                WHERE id IN (SELECT id FROM streams_sessions
+                             WHERE ended_at IS NULL AND last_touch_at < now() - make_interval(secs => ?)
+                             ORDER BY last_touch_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id, station_id, state
+                """, ps -> {
+            ps.setLong(1, grace.toSeconds());
+            ps.setInt(2, limit);
+            return readEnded(ps);
+        });
+    }
+
+    /** Forgets ended sessions older than the retention period (their history is no longer shown). */
+    @Transactional
+    int purgeEnded(Duration retention) {
+        return jdbc.prepareStatement("""
+                DELETE FROM streams_sessions WHERE id IN (
+                    SELECT id FROM streams_sessions WHERE ended_at < now() - make_interval(secs => ?) LIMIT 5000)
+                """, ps -> {
+            ps.setLong(1, retention.toSeconds());
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Binds the caller's WHERE parameters, starting at parameter index {@code first}. */
+    private interface Binder {
+        void bind(PreparedStatement ps, int first) throws SQLException;
+    }
+
+    private List<Ended> end(String where, String reason, String message, Binder binder) {
+        String sql = "UPDATE streams_sessions SET ended_at = now(), end_reason = ?, last_request_at = now(),"
+                + " last_message = coalesce(?, last_message) WHERE ended_at IS NULL AND " + where
+                + " RETURNING id, station_id, state";
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, reason);
+            ps.setString(2, message);
+            binder.bind(ps, 3);
+            return readEnded(ps);
+        });
+    }
+
+    private static List<Ended> readEnded(PreparedStatement ps) throws SQLException {
+        List<Ended> ended = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ended.add(new Ended(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), "listed".equals(rs.getString(3))));
+            }
+        }
+        return ended;
+    }
+
+    /** Bounds YP-path statements so a stuck database turns into a quick, non-penalising reply instead of a timeout. */
+    private void ypTimeouts() {
+        jdbc.prepareStatement("SELECT set_config('statement_timeout', '2500', true), set_config('lock_timeout', '2000', true)",
+                ps -> {
+                    ps.executeQuery().close();
+                    return null;
+                });
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+}
