@@ -1,0 +1,52 @@
+package org.ondes.testkit;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A whole Ondes server started in-process on a chosen port and database, so tests can stop and restart it, or run
+ * several instances on one shared database.
+ */
+public final class OndesInstance implements AutoCloseable {
+    private final EmbeddedServer server;
+
+    private OndesInstance(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    public static OndesInstance start(TestDb.Schema db, int port, Map<String, String> extra) {
+        Map<String, Object> props = new HashMap<>(db.properties());
+        props.put("micronaut.server.port", port);
+        props.put("micronaut.server.host", "127.0.0.1");
+        props.putAll(extra);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, Environment.TEST);
+        return new OndesInstance(server);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public OndesApi api() {
+        return new OndesApi(port());
+    }
+
+    @Override
+    public void close() {
+        if (server.isRunning()) {
+            server.getApplicationContext().close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.ondes.yp;
+
+import org.junit.jupiter.api.Test;
+import org.ondes.testkit.FakeIcecastMount;
+import org.ondes.testkit.IcecastWire;
+import org.ondes.testkit.OndesApi;
+import org.ondes.testkit.OndesInstance;
+import org.ondes.testkit.TestDb;
+import org.ondes.testkit.YpReplyHead;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A restarted Ondes keeps every SID valid, so Icecast's touches simply continue (no 20-minute delisting). */
+class RestartPersistenceIT {
+    @Test
+    void touchesContinueAfterARestartAndTheStreamStaysListed() throws Exception {
+        TestDb.Schema db = TestDb.newSchema();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (FakeIcecastMount mount = new FakeIcecastMount()) {
+            String url = mount.url("/persist.ogg");
+            OndesApi.User user;
+            String sid;
+            try (OndesInstance first = OndesInstance.start(db, port, Map.of())) {
+                OndesApi api = first.api();
+                user = api.newUser();
+                YpReplyHead added = YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.add("Persist FM", "x", url)));
+                assertTrue(added.ok(), added.raw());
+                sid = added.sid();
+                awaitListed(api, url);
+            }
+            try (OndesInstance second = OndesInstance.start(db, port, Map.of())) {
+                OndesApi api = second.api();
+                YpReplyHead touch = YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.touch(sid, "After Restart", 3)));
+                assertTrue(touch.ok(), touch.raw());
+                assertEquals("Updated server info.", touch.message());
+                Map<?, ?> item = find(api, url);
+                assertEquals("After Restart", item.get("currentSong"));
+                String bearer = api.login(user.username(), "correct horse battery");
+                assertEquals(200, api.get("/api/v1/me/yp-tokens", bearer).status(), "login tokens survive the restart too");
+            }
+        }
+    }
+
+    static void awaitListed(OndesApi api, String url) throws InterruptedException {
+        for (int i = 0; i < 75 && find(api, url) == null; i++) {
+            Thread.sleep(200);
+        }
+        assertTrue(find(api, url) != null, "not listed: " + api.get("/api/v1/streams", null).body());
+    }
+
+    static Map<?, ?> find(OndesApi api, String url) {
+        for (Object o : (List<?>) api.get("/api/v1/streams?limit=500", null).json().get("items")) {
+            if (url.equals(((Map<?, ?>) o).get("listenUrl"))) {
+                return (Map<?, ?>) o;
+            }
+        }
+        return null;
+    }
+}
