@@ -52,11 +52,12 @@ CREATE TABLE streams_sessions (
     touch_count     bigint      NOT NULL DEFAULT 0,
     ended_at        timestamptz,
     end_reason      text
-);
+) WITH (fillfactor = 70);
+-- Touches (thousands per second) change last_touch_at, listeners, current_song …: none of those columns is indexed
+-- and pages keep free space, so PostgreSQL applies touches as HOT updates without index maintenance. The expiry
+-- job scans live sessions every 15 s instead of using an index on last_touch_at.
 -- One live session per (token, listen URL): a repeated add replaces the old one.
 CREATE UNIQUE INDEX streams_sessions_live_listen_url_idx ON streams_sessions (token_id, listen_url) WHERE ended_at IS NULL;
-CREATE INDEX streams_sessions_expiry_idx ON streams_sessions (last_touch_at) WHERE ended_at IS NULL;
 CREATE INDEX streams_sessions_probe_idx ON streams_sessions (next_probe_at) WHERE ended_at IS NULL AND state <> 'listed';
-CREATE INDEX streams_sessions_listed_idx ON streams_sessions (listeners DESC) WHERE ended_at IS NULL AND state = 'listed';
 CREATE INDEX streams_sessions_station_idx ON streams_sessions (station_id, started_at DESC);
 CREATE INDEX streams_sessions_ended_idx ON streams_sessions (ended_at) WHERE ended_at IS NOT NULL;

@@ -1,6 +1,7 @@
 package org.ondes.streams;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.ondes.streams.events.StreamChanged;
@@ -8,6 +9,9 @@ import org.ondes.streams.events.StreamEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * Group commit for YP touches: touches queue up while the previous batch is in the database, then go in one
  * statement and one commit. Under light load a batch is a single touch (no added latency); under heavy load the
  * batch grows and throughput follows. Touches never wait on a full queue: they are answered "busy" instead,
- * which Icecast treats as success (no back-off).
+ * which Icecast treats as success (no back-off). Each flusher keeps one pooled connection for itself (with the
+ * session settings of {@link TouchStatement#prepare}), so a batch costs one round trip.
  */
 @Singleton
 class TouchBatcher {
@@ -34,13 +39,13 @@ class TouchBatcher {
     }
 
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final SessionStore store;
+    private final DataSource pool;
     private final ApplicationEventPublisher<StreamEvent> events;
     private final List<Thread> flushers = new ArrayList<>();
     private volatile boolean running = true;
 
-    TouchBatcher(SessionStore store, ApplicationEventPublisher<StreamEvent> events) {
-        this.store = store;
+    TouchBatcher(DataSource dataSource, ApplicationEventPublisher<StreamEvent> events) {
+        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.events = events;
         for (int i = 0; i < FLUSHERS; i++) {
             Thread t = new Thread(this::run, "yp-touch-" + i);
@@ -60,6 +65,7 @@ class TouchBatcher {
 
     private void run() {
         List<Pending> carry = new ArrayList<>();
+        Connection[] connection = new Connection[1];
         while (running) {
             List<Pending> batch = new ArrayList<>(carry);
             carry.clear();
@@ -78,25 +84,31 @@ class TouchBatcher {
             for (Pending p : batch) {
                 (seen.add(p.update().sid()) ? unique : carry).add(p);
             }
-            flush(unique);
+            flush(unique, connection);
         }
+        release(connection);
         carry.forEach(p -> p.future().complete(new TouchOutcome.Busy("shutting down")));
     }
 
-    private void flush(List<Pending> batch) {
+    private void flush(List<Pending> batch, Connection[] connection) {
         List<TouchUpdate> updates = new ArrayList<>(batch.size());
         batch.forEach(p -> updates.add(p.update()));
-        List<SessionStore.TouchRow> rows;
+        List<TouchStatement.Row> rows;
         try {
-            rows = store.touch(updates, StateMessages.LISTED, StateMessages.PENDING, StateMessages.UNREACHABLE_PREFIX);
-        } catch (RuntimeException e) {
+            if (connection[0] == null) {
+                connection[0] = pool.getConnection();
+                TouchStatement.prepare(connection[0]);
+            }
+            rows = TouchStatement.run(connection[0], updates);
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("Touch batch of {} not stored ({}); answering busy so Icecast keeps its listing", batch.size(), e.toString());
+            release(connection);
             batch.forEach(p -> p.future().complete(new TouchOutcome.Busy("database unavailable")));
             return;
         }
         TouchOutcome[] outcomes = new TouchOutcome[batch.size()];
         Instant now = Instant.now();
-        for (SessionStore.TouchRow row : rows) {
+        for (TouchStatement.Row row : rows) {
             outcomes[row.ord()] = new TouchOutcome.Touched(row.sessionId(), row.state(), row.message());
             if ("listed".equals(row.state()) && (row.songChanged() || row.listenersChanged())) {
                 publish(new StreamChanged(row.sessionId(), row.stationId(), row.currentSong(), row.listeners(), row.songChanged(), now));
@@ -104,6 +116,22 @@ class TouchBatcher {
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).future().complete(outcomes[i] != null ? outcomes[i] : new TouchOutcome.Missed());
+        }
+    }
+
+    /** Returns the connection to the pool without the touch-only session settings (or drops a broken one). */
+    private static void release(Connection[] connection) {
+        Connection c = connection[0];
+        connection[0] = null;
+        if (c == null) {
+            return;
+        }
+        try (c) {
+            try (var st = c.createStatement()) {
+                st.execute("RESET ALL");
+            }
+        } catch (SQLException e) {
+            LOG.debug("Touch connection dropped: {}", e.toString());
         }
     }
 
