@@ -1,11 +1,6 @@
 package org.ondes.config;
 
-import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,59 +8,58 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Chooses the database. With {@code ONDES_DATABASE_URL} set, that server is used as configured. Otherwise a real
- * PostgreSQL (zonky embedded binaries) is started with its data under {@code ONDES_DATA_DIR/postgres}, so
- * {@code java -jar} works with zero setup and keeps its data across restarts. Either way the choice is logged.
+ * The zero-setup database: a real PostgreSQL (zonky's embedded binaries) with its cluster in
+ * {@code ONDES_DATA_DIR/postgres}, kept across restarts, listening on 127.0.0.1 only. Started before the application
+ * context, because the datasource is validated as soon as it is configured.
  */
-@Singleton
-class EmbeddedDatabase implements BeanCreatedEventListener<DatasourceConfiguration> {
+public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private final OndesConfig config;
-    private EmbeddedPostgres postgres;
+    private final EmbeddedPostgres postgres;
+    private final Path directory;
 
-    EmbeddedDatabase(OndesConfig config) {
-        this.config = config;
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+        this.postgres = postgres;
+        this.directory = directory;
     }
 
-    @Override
-    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
-        DatasourceConfiguration ds = event.getBean();
-        String url = ds.getUrl();
-        if (url != null && !url.isBlank()) {
-            LOG.info("Database: external PostgreSQL at {}", redact(url));
-            return ds;
-        }
-        Path dir = Path.of(config.dataDir()).toAbsolutePath().normalize().resolve("postgres");
+    public static EmbeddedDatabase start(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize().resolve("postgres");
         try {
             Files.createDirectories(dir);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
+            LOG.info("Database: embedded PostgreSQL, data in {} (127.0.0.1:{}); set ONDES_DATABASE_URL to use another server",
+                    dir, pg.getPort());
+            return new EmbeddedDatabase(pg, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir
                     + " (set ONDES_DATABASE_URL to use an external server)", e);
         }
-        String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        ds.setUrl(jdbcUrl);
-        ds.setUsername("postgres");
-        ds.setPassword("");
-        LOG.info("Database: embedded PostgreSQL, data in {} (listening on 127.0.0.1:{})", dir, postgres.getPort());
-        return ds;
     }
 
-    @PreDestroy
-    void stop() throws IOException {
-        if (postgres != null) {
+    /** Datasource properties pointing the application at this server. */
+    public Map<String, Object> properties() {
+        return Map.of("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        try {
             postgres.close();
-            postgres = null;
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
         }
-    }
-
-    static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }
