@@ -1,5 +1,6 @@
 package org.ondes.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -7,6 +8,7 @@ import java.util.List;
 
 /** RFC 9457 problem details: every JSON API error has this shape and the media type {@code application/problem+json}. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, @Nullable String detail, @Nullable String instance,
                       @Nullable List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
