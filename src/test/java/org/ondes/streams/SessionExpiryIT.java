@@ -1,13 +1,13 @@
 package org.ondes.streams;
 
 import org.junit.jupiter.api.Test;
+import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
 import org.ondes.testkit.TestDb;
 import org.ondes.testkit.YpReplyHead;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,18 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Expiry is the real cleanup (Icecast sends no remove on shutdown) and must be exact with several instances. */
 class SessionExpiryIT {
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void twoInstancesOnOneDatabaseExpireEachStaleSessionExactlyOnce() throws Exception {
         TestDb.Schema db = TestDb.newSchema();
         Map<String, String> noJobs = Map.of("ondes.jobs.enabled", "false");
-        try (OndesInstance a = OndesInstance.start(db, freePort(), noJobs);
-             OndesInstance b = OndesInstance.start(db, freePort(), noJobs)) {
+        try (OndesInstance a = OndesInstance.start(db, FreePorts.next(), noJobs);
+             OndesInstance b = OndesInstance.start(db, FreePorts.next(), noJobs)) {
             OndesApi api = a.api();
             OndesApi.User user = api.newUser();
             int n = 300;

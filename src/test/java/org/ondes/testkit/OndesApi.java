@@ -104,6 +104,22 @@ public final class OndesApi {
         return (String) login.json().get("access_token");
     }
 
+    /** The listed stream with this listen URL in {@code GET /api/v1/streams}, or null when it is not listed. */
+    public Map<String, Object> listedStream(String listenUrl) {
+        for (Object o : (List<?>) get("/api/v1/streams?limit=500", null).json().get("items")) {
+            Map<String, Object> m = castMap(o);
+            if (listenUrl.equals(m.get("listenUrl"))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
     /** POSTs a raw YP body over a plain socket and returns the raw response head (status line + headers, CRLFs kept). */
     public String ypRaw(String token, byte[] body) {
         URI uri = URI.create(base);

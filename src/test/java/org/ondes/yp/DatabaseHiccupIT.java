@@ -2,13 +2,13 @@ package org.ondes.yp;
 
 import org.junit.jupiter.api.Test;
 import org.ondes.testkit.FakeIcecastMount;
+import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
 import org.ondes.testkit.TestDb;
 import org.ondes.testkit.YpReplyHead;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -25,10 +25,7 @@ class DatabaseHiccupIT {
     @Test
     void addsAndTouchesDuringAnOutageAreAcceptedAndStoredAfterwards() throws Exception {
         TestDb.Schema db = TestDb.newSchema();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.next();
         try (FakeIcecastMount mount = new FakeIcecastMount();
              OndesInstance ondes = OndesInstance.start(db, port, Map.of())) {
             OndesApi api = ondes.api();

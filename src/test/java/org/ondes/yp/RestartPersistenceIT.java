@@ -2,14 +2,13 @@ package org.ondes.yp;
 
 import org.junit.jupiter.api.Test;
 import org.ondes.testkit.FakeIcecastMount;
+import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
 import org.ondes.testkit.TestDb;
 import org.ondes.testkit.YpReplyHead;
 
-import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,10 +19,7 @@ class RestartPersistenceIT {
     @Test
     void touchesContinueAfterARestartAndTheStreamStaysListed() throws Exception {
         TestDb.Schema db = TestDb.newSchema();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.next();
         try (FakeIcecastMount mount = new FakeIcecastMount()) {
             String url = mount.url("/persist.ogg");
             OndesApi.User user;
@@ -57,11 +53,6 @@ class RestartPersistenceIT {
     }
 
     static Map<?, ?> find(OndesApi api, String url) {
-        for (Object o : (List<?>) api.get("/api/v1/streams?limit=500", null).json().get("items")) {
-            if (url.equals(((Map<?, ?>) o).get("listenUrl"))) {
-                return (Map<?, ?>) o;
-            }
-        }
-        return null;
+        return api.listedStream(url);
     }
 }

@@ -68,15 +68,8 @@ class YpIngestIT implements TestPropertyProvider {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> listed(String listenUrl) {
-        for (Object o : (List<Object>) api.get("/api/v1/streams?limit=500", null).json().get("items")) {
-            Map<String, Object> m = (Map<String, Object>) o;
-            if (listenUrl.equals(m.get("listenUrl"))) {
-                return m;
-            }
-        }
-        return null;
+        return api.listedStream(listenUrl);
     }
 
     private void awaitListed(String listenUrl) throws InterruptedException {
@@ -185,6 +178,21 @@ class YpIngestIT implements TestPropertyProvider {
         awaitListed(url);
         assertEquals(1L, ((List<?>) api.get("/api/v1/streams?limit=500", null).json().get("items")).stream()
                 .filter(o -> url.equals(((Map<?, ?>) o).get("listenUrl"))).count(), "listed once, not twice");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void relaysAnnouncingTheSameNameGroupIntoOneStation() {
+        OndesApi.User user = api.newUser();
+        assertTrue(yp(user, IcecastWire.add("Relay Radio", "dub", mount.url("/relay-a.ogg"))).ok());
+        assertTrue(yp(user, IcecastWire.add("relay  radio", "dub", mount.url("/relay-b.mp3"))).ok());
+        assertTrue(yp(user, IcecastWire.add("Other Show", "dub", mount.url("/other.ogg"))).ok());
+        List<Object> stations = api.get("/api/v1/me/stations", user.bearer()).jsonList();
+        assertEquals(2, stations.size(), String.valueOf(stations));
+        Map<String, Object> relay = (Map<String, Object>) stations.stream()
+                .filter(st -> "relay radio".equalsIgnoreCase(String.valueOf(((Map<String, Object>) st).get("name")).replace("  ", " ")))
+                .findFirst().orElseThrow();
+        assertEquals(2, ((List<Object>) relay.get("sessions")).size(), "one station, one session per listen URL");
     }
 
     @Test
