@@ -55,10 +55,6 @@ final class DeferredAdds implements AutoCloseable {
         return pending.containsKey(sid);
     }
 
-    int size() {
-        return pending.size();
-    }
-
     void retryAll() {
         for (Entry e : pending.values()) {
             try {

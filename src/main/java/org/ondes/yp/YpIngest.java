@@ -198,10 +198,6 @@ class YpIngest {
         return CompletableFuture.completedFuture(reply);
     }
 
-    int deferredAdds() {
-        return deferred.size();
-    }
-
     @PreDestroy
     void stop() {
         deferred.close();
