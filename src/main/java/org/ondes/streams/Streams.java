@@ -94,6 +94,16 @@ public class Streams {
         return queries.countListed();
     }
 
+    /** Snapshot of the given stations' listed sessions, for the catalog projection (absent = not live). */
+    public List<LiveStation> liveStations(java.util.Collection<UUID> stationIds) {
+        return stationIds.isEmpty() ? List.of() : queries.liveStations(stationIds);
+    }
+
+    /** Every station with at least one listed live session. */
+    public java.util.Set<UUID> listedStationIds() {
+        return queries.listedStationIds();
+    }
+
     public List<StationView> stationsOf(long ownerId) {
         return queries.stationsOf(ownerId, HISTORY_SECONDS);
     }

@@ -11,6 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,59 @@ class StreamsQueries {
                 }
             }
             return items;
+        });
+    }
+
+    /** The given stations that have listed live sessions, with those sessions (absent stations are not live). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<LiveStation> liveStations(Collection<UUID> stationIds) {
+        Map<UUID, List<StreamView>> sessions = new LinkedHashMap<>();
+        Map<UUID, String> languages = new LinkedHashMap<>();
+        jdbc.prepareStatement("""
+                SELECT s.id, s.station_id, st.name, st.genres, st.description, st.homepage, s.listen_url, s.content_type,
+                       s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
+                       s.started_at, s.last_touch_at, s.language
+                FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
+                WHERE s.station_id = ANY (?) AND s.ended_at IS NULL AND s.state = 'listed'
+                ORDER BY s.station_id, s.listeners DESC, s.started_at, s.id
+                """, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", stationIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StreamView v = new StreamView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            strings(rs.getArray(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), integer(rs, 10), integer(rs, 11), integer(rs, 12), rs.getString(13),
+                            rs.getInt(14), integer(rs, 15), instant(rs, 16), instant(rs, 17));
+                    sessions.computeIfAbsent(v.stationId(), k -> new ArrayList<>()).add(v);
+                    String language = rs.getString(18);
+                    if (language != null) {
+                        languages.putIfAbsent(v.stationId(), language);
+                    }
+                }
+            }
+            return null;
+        });
+        List<LiveStation> live = new ArrayList<>(sessions.size());
+        sessions.forEach((id, list) -> {
+            StreamView first = list.get(0);
+            live.add(new LiveStation(id, first.name(), first.description(), first.homepage(), first.genres(),
+                    languages.get(id), List.copyOf(list)));
+        });
+        return live;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Set<UUID> listedStationIds() {
+        return jdbc.prepareStatement("""
+                SELECT DISTINCT station_id FROM streams_sessions WHERE ended_at IS NULL AND state = 'listed'
+                """, ps -> {
+            Set<UUID> ids = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
         });
     }
 

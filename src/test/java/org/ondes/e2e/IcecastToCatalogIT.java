@@ -69,18 +69,21 @@ class IcecastToCatalogIT {
                             x -> x != null && "Ondes Artist - Première Chanson".equals(x.get("currentSong"))
                                     && listeners(api, ice.listenUrl(OGG)) >= 1, Duration.ofSeconds(75));
 
-                    // Restart Ondes right after a touch so the next touch meets the new process.
-                    Object touchBefore = item(api, ice.listenUrl(OGG)).get("lastTouch");
-                    await(api, ice, "a fresh touch before the restart", () -> item(api, ice.listenUrl(OGG)),
-                            x -> x != null && !Objects.equals(touchBefore, x.get("lastTouch")), Duration.ofSeconds(45));
-                    Object touchAtRestart = item(api, ice.listenUrl(OGG)).get("lastTouch");
+                    // Restart Ondes right after a touch so the next touch meets the new process. Touches are
+                    // observed in the owner's view, which reads the live session itself.
+                    Object touchBefore = api.ownSession(user.bearer(), ice.listenUrl(OGG)).get("lastTouchAt");
+                    await(api, ice, "a fresh touch before the restart", () -> api.ownSession(user.bearer(), ice.listenUrl(OGG)),
+                            x -> x != null && !Objects.equals(touchBefore, x.get("lastTouchAt")), Duration.ofSeconds(45));
+                    Object touchAtRestart = api.ownSession(user.bearer(), ice.listenUrl(OGG)).get("lastTouchAt");
                     ondes.close();
                     ondes = OndesInstance.start(db, port, props);
                     OndesApi restarted = ondes.api();
                     Map<?, ?> after = await(restarted, ice, "touches continue after the restart",
-                            () -> item(restarted, ice.listenUrl(OGG)),
-                            x -> x != null && !Objects.equals(touchAtRestart, x.get("lastTouch")), Duration.ofSeconds(45));
+                            () -> restarted.ownSession(user.bearer(), ice.listenUrl(OGG)),
+                            x -> x != null && !Objects.equals(touchAtRestart, x.get("lastTouchAt")), Duration.ofSeconds(45));
+                    assertEquals("listed", after.get("state"), String.valueOf(after));
                     assertTrue(((Number) after.get("listeners")).intValue() >= 1, String.valueOf(after));
+                    assertNotNull(item(restarted, ice.listenUrl(OGG)), "still in the catalog after the restart");
                     assertFalse(ice.errorLog().contains("YP touch on"), "no touch failed:\n" + ice.errorLog());
                 }
 

@@ -104,15 +104,34 @@ public final class OndesApi {
         return (String) login.json().get("access_token");
     }
 
-    /** The listed stream with this listen URL in {@code GET /api/v1/streams}, or null when it is not listed. */
+    /** The catalog entry offering this listen URL in {@code GET /api/v1/streams}, or null when it is not listed. */
     public Map<String, Object> listedStream(String listenUrl) {
         for (Object o : (List<?>) get("/api/v1/streams?limit=500", null).json().get("items")) {
             Map<String, Object> m = castMap(o);
-            if (listenUrl.equals(m.get("listenUrl"))) {
+            if (((List<?>) m.get("listenUrls")).contains(listenUrl)) {
                 return m;
             }
         }
         return null;
+    }
+
+    /** The owner's live (not ended) session with this listen URL from {@code GET /api/v1/me/stations}, or null. */
+    public Map<String, Object> ownSession(String bearer, String listenUrl) {
+        for (Object st : get("/api/v1/me/stations", bearer).jsonList()) {
+            for (Object s : (List<?>) castMap(st).get("sessions")) {
+                Map<String, Object> m = castMap(s);
+                if (listenUrl.equals(m.get("listenUrl")) && !"ended".equals(m.get("state"))) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Polls the catalog entry of a listen URL until {@code ok} holds (touch-driven fields arrive within a second). */
+    public Map<String, Object> awaitListed(String listenUrl, java.util.function.Predicate<Map<String, Object>> ok) {
+        return Await.until(java.time.Duration.ofSeconds(20), () -> listedStream(listenUrl), m -> m != null && ok.test(m),
+                () -> "catalog: " + get("/api/v1/streams?limit=500", null).body());
     }
 
     @SuppressWarnings("unchecked")

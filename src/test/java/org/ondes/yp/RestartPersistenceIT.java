@@ -37,8 +37,7 @@ class RestartPersistenceIT {
                 YpReplyHead touch = YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.touch(sid, "After Restart", 3)));
                 assertTrue(touch.ok(), touch.raw());
                 assertEquals("Updated server info.", touch.message());
-                Map<?, ?> item = find(api, url);
-                assertEquals("After Restart", item.get("currentSong"));
+                api.awaitListed(url, m -> "After Restart".equals(m.get("currentSong")));
                 String bearer = api.login(user.username(), "correct horse battery");
                 assertEquals(200, api.get("/api/v1/me/yp-tokens", bearer).status(), "login tokens survive the restart too");
             }

@@ -55,17 +55,8 @@ class YpIngestIT implements TestPropertyProvider {
         return YpReplyHead.parse(api.ypRaw(user.ypToken(), body));
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> session(OndesApi.User user, String sessionListenUrl) {
-        for (Object st : api.get("/api/v1/me/stations", user.bearer()).jsonList()) {
-            for (Object s : (List<Object>) ((Map<String, Object>) st).get("sessions")) {
-                Map<String, Object> m = (Map<String, Object>) s;
-                if (sessionListenUrl.equals(m.get("listenUrl")) && !"ended".equals(m.get("state"))) {
-                    return m;
-                }
-            }
-        }
-        return null;
+        return api.ownSession(user.bearer(), sessionListenUrl);
     }
 
     private Map<String, Object> listed(String listenUrl) {
@@ -116,8 +107,7 @@ class YpIngestIT implements TestPropertyProvider {
         YpReplyHead touched = yp(user, IcecastWire.touch(added.sid(), "Motörhead - Ace of Spades", 12));
         assertTrue(touched.ok(), touched.raw());
         assertEquals("Updated server info.", touched.message());
-        item = listed(url);
-        assertEquals("Motörhead - Ace of Spades", item.get("currentSong"));
+        item = api.awaitListed(url, m -> "Motörhead - Ace of Spades".equals(m.get("currentSong")));
         assertEquals(12, item.get("listeners"));
         assertEquals(100, item.get("maxListeners"));
 

@@ -1,0 +1,43 @@
+package org.ondes.catalog;
+
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Catalog capability facade: search over live stations, facets, and the read model's version (for validators). */
+@Singleton
+public class Catalog {
+    static final Duration FACET_TTL = Duration.ofSeconds(5);
+
+    private record Cached(long expiresAtNanos, List<CatalogSearch.Facet> facets) {
+    }
+
+    private final CatalogSearch search;
+    private final Map<String, Cached> facets = new ConcurrentHashMap<>();
+
+    Catalog(CatalogSearch search) {
+        this.search = search;
+    }
+
+    CatalogSearch.Page search(StreamQuery query) {
+        return search.search(query);
+    }
+
+    CatalogSearch.Version version() {
+        return search.version();
+    }
+
+    /** Live-station counts per genre or codec, recomputed at most every {@link #FACET_TTL} per instance. */
+    List<CatalogSearch.Facet> facet(String column) {
+        long now = System.nanoTime();
+        Cached c = facets.get(column);
+        if (c == null || now - c.expiresAtNanos() > 0) {
+            c = new Cached(now + FACET_TTL.toNanos(), search.facet(column));
+            facets.put(column, c);
+        }
+        return c.facets();
+    }
+}

@@ -1,0 +1,162 @@
+package org.ondes.catalog;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** SQL writes of the catalog read model. Callers provide the transaction. */
+@Singleton
+class CatalogStore {
+    private static final Argument<List<CatalogEntry.Session>> SESSIONS = Argument.listOf(CatalogEntry.Session.class);
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    CatalogStore(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Serialises projections of the same stations across instances (ids locked in a fixed order). */
+    void lock(Collection<UUID> stationIds) {
+        jdbc.prepareStatement("""
+                SELECT count(pg_advisory_xact_lock(hashtextextended(id::text, 7)))
+                FROM (SELECT unnest(?::uuid[]) AS id ORDER BY 1) ids
+                """, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", stationIds.toArray()));
+            ps.executeQuery().close();
+            return null;
+        });
+    }
+
+    void upsert(List<Projected> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs, content_types, bitrate,
+                    language, https, listeners, current_song, live_since, last_touch, sessions, search, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
+                    setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
+                    || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D'), now())
+                ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, description = excluded.description,
+                    homepage = excluded.homepage, genres = excluded.genres, codecs = excluded.codecs,
+                    content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
+                    https = excluded.https, listeners = excluded.listeners, current_song = excluded.current_song,
+                    live_since = excluded.live_since, last_touch = excluded.last_touch, sessions = excluded.sessions,
+                    search = excluded.search, updated_at = now()
+                """, ps -> {
+            Connection c = ps.getConnection();
+            for (Projected p : rows) {
+                int i = 1;
+                ps.setObject(i++, p.stationId());
+                ps.setString(i++, p.name());
+                ps.setString(i++, p.description());
+                ps.setString(i++, p.homepage());
+                ps.setArray(i++, c.createArrayOf("text", p.genres().toArray()));
+                ps.setArray(i++, c.createArrayOf("text", p.codecs().toArray()));
+                ps.setArray(i++, c.createArrayOf("text", p.contentTypes().toArray()));
+                ps.setObject(i++, p.bitrate());
+                ps.setString(i++, p.language());
+                ps.setBoolean(i++, p.https());
+                ps.setInt(i++, p.listeners());
+                ps.setString(i++, p.currentSong());
+                ps.setTimestamp(i++, Timestamp.from(p.liveSince()));
+                ps.setTimestamp(i++, Timestamp.from(p.lastTouch()));
+                ps.setString(i++, write(p.sessions()));
+                ps.setString(i++, p.name());
+                ps.setString(i++, String.join(" ", p.genres()));
+                ps.setString(i++, p.currentSong() == null ? "" : p.currentSong());
+                ps.setString(i, p.description() == null ? "" : p.description());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+        });
+    }
+
+    void delete(Collection<UUID> stationIds) {
+        if (stationIds.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("DELETE FROM catalog_entries WHERE station_id = ANY (?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", stationIds.toArray()));
+            return ps.executeUpdate();
+        });
+    }
+
+    void bumpVersion() {
+        jdbc.prepareStatement("UPDATE catalog_meta SET version = version + 1, changed_at = now()", ps -> ps.executeUpdate());
+    }
+
+    /** Records a new title unless it repeats the station's last one (relays announce the same song). */
+    void addSong(UUID stationId, String song, Instant at) {
+        jdbc.prepareStatement("""
+                INSERT INTO catalog_song_history (station_id, song, started_at)
+                SELECT ?, ?, ? WHERE NOT EXISTS (
+                    SELECT 1 FROM (SELECT song FROM catalog_song_history WHERE station_id = ?
+                                   ORDER BY started_at DESC LIMIT 1) last WHERE last.song = ?)
+                """, ps -> {
+            ps.setObject(1, stationId);
+            ps.setString(2, song);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setObject(4, stationId);
+            ps.setString(5, song);
+            return ps.executeUpdate();
+        });
+    }
+
+    Set<UUID> stationIds() {
+        return jdbc.prepareStatement("SELECT station_id FROM catalog_entries", ps -> {
+            Set<UUID> ids = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** The entries refreshed longest ago, so a periodic pass eventually refreshes everything. */
+    List<UUID> stalest(int limit) {
+        return jdbc.prepareStatement("SELECT station_id FROM catalog_entries ORDER BY updated_at LIMIT ?", ps -> {
+            ps.setInt(1, limit);
+            List<UUID> ids = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+    }
+
+    String write(List<CatalogEntry.Session> sessions) {
+        try {
+            return json.writeValueAsString(sessions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<CatalogEntry.Session> readSessions(String raw) {
+        try {
+            return json.readValue(raw, SESSIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
