@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Catalog {
     static final Duration FACET_TTL = Duration.ofSeconds(5);
 
-    private record Cached(long expiresAtNanos, List<CatalogSearch.Facet> facets) {
+    private record Cached(long expiresAtNanos, List<CatalogFacet> facets) {
     }
 
     private final CatalogSearch search;
@@ -22,16 +22,24 @@ public class Catalog {
         this.search = search;
     }
 
-    CatalogSearch.Page search(StreamQuery query) {
+    public CatalogPage search(StreamQuery query) {
         return search.search(query);
     }
 
-    CatalogSearch.Version version() {
+    public CatalogVersion version() {
         return search.version();
     }
 
     /** Live-station counts per genre or codec, recomputed at most every {@link #FACET_TTL} per instance. */
-    List<CatalogSearch.Facet> facet(String column) {
+    public List<CatalogFacet> genres() {
+        return facet("genres");
+    }
+
+    public List<CatalogFacet> codecs() {
+        return facet("codecs");
+    }
+
+    List<CatalogFacet> facet(String column) {
         long now = System.nanoTime();
         Cached c = facets.get(column);
         if (c == null || now - c.expiresAtNanos() > 0) {

@@ -21,11 +21,6 @@ import java.util.UUID;
  */
 @Singleton
 class CatalogSearch {
-    record Page(List<CatalogEntry> items, long total, String next) {
-    }
-
-    record Facet(String name, long count) {
-    }
 
     private final JdbcOperations jdbc;
     private final CatalogStore store;
@@ -46,7 +41,7 @@ class CatalogSearch {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Page search(StreamQuery q) {
+    CatalogPage search(StreamQuery q) {
         String ts = q.tsQuery();
         Sql filters = filters(q, ts);
         String key = keyExpression(q.order());
@@ -75,6 +70,10 @@ class CatalogSearch {
         String dir = descending ? " DESC" : " ASC";
         sql.append(" ORDER BY k").append(dir).append(", e.station_id").append(dir).append(" LIMIT ?");
         params.add(q.limit() + 1);
+        if (q.offset() > 0 && q.cursor() == null) {
+            sql.append(" OFFSET ?");
+            params.add(q.offset());
+        }
         List<CatalogEntry> items = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         jdbc.prepareStatement(sql.toString(), ps -> {
@@ -93,7 +92,7 @@ class CatalogSearch {
             int last = items.size() - 1;
             next = new Cursor(q.order(), q.reverse(), q.seed(), keys.get(last), items.get(last).id()).encode();
         }
-        return new Page(List.copyOf(items), count(ts, filters), next);
+        return new CatalogPage(List.copyOf(items), count(ts, filters), next);
     }
 
     private long count(String ts, Sql filters) {
@@ -205,28 +204,25 @@ class CatalogSearch {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<Facet> facet(String column) {
+    List<CatalogFacet> facet(String column) {
         String sql = "SELECT v, count(*) FROM catalog_entries, unnest(" + column + ") AS v GROUP BY v ORDER BY count(*) DESC, v LIMIT 1000";
         return jdbc.prepareStatement(sql, ps -> {
-            List<Facet> out = new ArrayList<>();
+            List<CatalogFacet> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Facet(rs.getString(1), rs.getLong(2)));
+                    out.add(new CatalogFacet(rs.getString(1), rs.getLong(2)));
                 }
             }
             return out;
         });
     }
 
-    record Version(long version, Instant changedAt) {
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
-    Version version() {
+    CatalogVersion version() {
         return jdbc.prepareStatement("SELECT version, changed_at FROM catalog_meta", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Version(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                return new CatalogVersion(rs.getLong(1), rs.getTimestamp(2).toInstant());
             }
         });
     }

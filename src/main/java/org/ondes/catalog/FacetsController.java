@@ -40,7 +40,7 @@ class FacetsController {
 
     private MutableHttpResponse<?> facet(HttpRequest<?> request, String column) {
         List<Count> counts = catalog.facet(column).stream().map(f -> new Count(f.name(), f.count())).toList();
-        CatalogSearch.Version version = catalog.version();
+        CatalogVersion version = catalog.version();
         String etag = Validators.etag(version.version(), column + counts.hashCode());
         if (Validators.notModified(request, etag, version.changedAt())) {
             return Validators.notModifiedResponse(etag, version.changedAt(), (int) Catalog.FACET_TTL.toSeconds());

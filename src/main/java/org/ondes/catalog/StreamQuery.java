@@ -13,21 +13,23 @@ import java.util.regex.Pattern;
 
 /**
  * Every parameter of the stream search, parsed and validated once (each problem names its parameter), already
- * defaulted and capped. It is also the key of the response's ETag.
+ * defaulted and capped. It is also the key of the response's ETag. Other read APIs (radio-browser compatibility)
+ * build one directly; {@code name} restricts text matching to station names, {@code offset} skips rows for
+ * offset-paginated clients.
  */
-record StreamQuery(String text, List<String> genres, String codec, String contentType, Integer bitrateMin,
+public record StreamQuery(String text, String name, List<String> genres, String codec, String contentType, Integer bitrateMin,
                    Integer bitrateMax, String language, String country, Boolean https, Order order, boolean reverse,
-                   int limit, String seed, Cursor cursor) {
-    static final int MAX_LIMIT = 500;
+                   int limit, int offset, String seed, Cursor cursor) {
+    public static final int MAX_LIMIT = 500;
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_TEXT = 200;
-    static final List<String> CODECS = List.of("MP3", "AAC", "AAC+", "Vorbis", "Opus", "FLAC", "Theora", "WebM", "Ogg", "NSV");
+    public static final List<String> CODECS = List.of("MP3", "AAC", "AAC+", "Vorbis", "Opus", "FLAC", "Theora", "WebM", "Ogg", "NSV");
     private static final Pattern CONTENT_TYPE = Pattern.compile("[a-z0-9.+-]{1,40}/[a-z0-9.+-]{1,60}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern SEED = Pattern.compile("[0-9]{1,9}");
 
-    enum Order {
+    public enum Order {
         LISTENERS("listeners"), NAME("name"), BITRATE("bitrate"), LIVE_SINCE("liveSince"), RANDOM("random"),
         RELEVANCE("relevance");
 
@@ -125,18 +127,24 @@ record StreamQuery(String text, List<String> genres, String codec, String conten
         if (order == Order.RANDOM && seed == null) {
             seed = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000_000));
         }
-        return new StreamQuery(text, List.copyOf(genres), codec, contentType, bitrateMin, bitrateMax, language,
+        return new StreamQuery(text, null, List.copyOf(genres), codec, contentType, bitrateMin, bitrateMax, language,
                 country == null ? null : country.toUpperCase(Locale.ROOT), https, order, reverse,
-                limit == null ? DEFAULT_LIMIT : limit, seed, cursor);
+                limit == null ? DEFAULT_LIMIT : limit, 0, seed, cursor);
     }
 
-    /** Search words as a prefix-matching tsquery (letters and digits only, so no tsquery syntax gets through). */
+    /**
+     * Search words as a prefix-matching tsquery (letters and digits only, so no tsquery syntax gets through); words of
+     * {@code name} only match the station name (weight A of the search vector).
+     */
     String tsQuery() {
-        if (text == null) {
-            return null;
+        List<String> terms = new ArrayList<>();
+        if (text != null) {
+            words(text).forEach(w -> terms.add(w + ":*"));
         }
-        List<String> words = words(text);
-        return words.isEmpty() ? null : String.join(" & ", words.stream().map(w -> w + ":*").toList());
+        if (name != null) {
+            words(name).forEach(w -> terms.add(w + ":*A"));
+        }
+        return terms.isEmpty() ? null : String.join(" & ", terms);
     }
 
     private static List<String> words(String text) {
@@ -151,7 +159,7 @@ record StreamQuery(String text, List<String> genres, String codec, String conten
 
     /** The query without its cursor, as a stable string (for ETags). */
     String cacheKey() {
-        return String.join("|", String.valueOf(text), genres.toString(), String.valueOf(codec), String.valueOf(contentType),
+        return String.join("|", String.valueOf(text), String.valueOf(name), String.valueOf(offset), genres.toString(), String.valueOf(codec), String.valueOf(contentType),
                 String.valueOf(bitrateMin), String.valueOf(bitrateMax), String.valueOf(language), String.valueOf(country),
                 String.valueOf(https), order.wire(), String.valueOf(reverse), String.valueOf(limit), String.valueOf(seed),
                 cursor == null ? "" : cursor.encode());

@@ -34,12 +34,12 @@ class StreamsController {
     @Get
     MutableHttpResponse<?> search(HttpRequest<?> request) {
         StreamQuery query = StreamQuery.from(request.getParameters());
-        CatalogSearch.Version version = catalog.version();
+        CatalogVersion version = catalog.version();
         String etag = Validators.etag(version.version(), query.cacheKey());
         if (Validators.notModified(request, etag, version.changedAt())) {
             return Validators.notModifiedResponse(etag, version.changedAt(), MAX_AGE);
         }
-        CatalogSearch.Page page = catalog.search(query);
+        CatalogPage page = catalog.search(query);
         return Validators.decorate(HttpResponse.ok(new Page(page.items(), page.total(), page.next())), etag,
                 version.changedAt(), MAX_AGE);
     }

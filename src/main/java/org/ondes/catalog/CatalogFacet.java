@@ -1,0 +1,5 @@
+package org.ondes.catalog;
+
+/** A genre or codec with the number of live stations that have it. */
+public record CatalogFacet(String name, long count) {
+}
