@@ -19,7 +19,8 @@ CREATE TABLE catalog_entries (
     last_touch      timestamptz NOT NULL,
     sessions        jsonb       NOT NULL,
     search          tsvector    NOT NULL,
-    updated_at      timestamptz NOT NULL DEFAULT now()
+    updated_at      timestamptz NOT NULL DEFAULT now(),
+    checked_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX catalog_entries_search_idx ON catalog_entries USING gin (search);
 CREATE INDEX catalog_entries_genres_idx ON catalog_entries USING gin (genres);
@@ -28,6 +29,8 @@ CREATE INDEX catalog_entries_listeners_idx ON catalog_entries (listeners, statio
 CREATE INDEX catalog_entries_name_idx ON catalog_entries (lower(name), station_id);
 CREATE INDEX catalog_entries_live_since_idx ON catalog_entries (live_since, station_id);
 CREATE INDEX catalog_entries_bitrate_idx ON catalog_entries (bitrate, station_id);
+-- updated_at: last change of content (unchanged re-projections write nothing); checked_at: last re-projection.
+CREATE INDEX catalog_entries_checked_idx ON catalog_entries (checked_at);
 
 -- One row: bumped with every projection write, so list responses get a cheap ETag/Last-Modified.
 CREATE TABLE catalog_meta (

@@ -1,10 +1,13 @@
 package org.ondes.catalog;
 
 import jakarta.inject.Singleton;
+import org.ondes.streams.Streams;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Catalog capability facade: search over live stations, facets, and the read model's version (for validators). */
@@ -16,10 +19,23 @@ public class Catalog {
     }
 
     private final CatalogSearch search;
+    private final HistoryStore history;
+    private final Streams streams;
     private final Map<String, Cached> facets = new ConcurrentHashMap<>();
 
-    Catalog(CatalogSearch search) {
+    Catalog(CatalogSearch search, HistoryStore history, Streams streams) {
         this.search = search;
+        this.history = history;
+        this.streams = streams;
+    }
+
+    /** A station page's data, live or not; empty when no such station ever announced itself. */
+    public Optional<StationDetail> station(UUID id) {
+        return streams.profile(id).map(p -> {
+            Optional<CatalogEntry> entry = search.entry(id);
+            return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), entry.isPresent(),
+                    entry.orElse(null), history.recentSongs(id), history.listenerHistory(id));
+        });
     }
 
     public CatalogPage search(StreamQuery query) {

@@ -204,6 +204,18 @@ class CatalogSearch {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    java.util.Optional<CatalogEntry> entry(UUID stationId) {
+        return jdbc.prepareStatement("SELECT e.station_id, e.name, e.description, e.homepage, e.genres, e.codecs,"
+                + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text"
+                + " FROM catalog_entries e WHERE e.station_id = ?", ps -> {
+            ps.setObject(1, stationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(entry(rs)) : java.util.Optional.empty();
+            }
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     List<CatalogFacet> facet(String column) {
         String sql = "SELECT v, count(*) FROM catalog_entries, unnest(" + column + ") AS v GROUP BY v ORDER BY count(*) DESC, v LIMIT 1000";
         return jdbc.prepareStatement(sql, ps -> {

@@ -41,11 +41,12 @@ class CatalogStore {
         });
     }
 
-    void upsert(List<Projected> rows) {
+    /** Inserts or updates rows; a row equal to what is stored is left alone. Returns how many rows changed. */
+    int upsert(List<Projected> rows) {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
-        jdbc.prepareStatement("""
+        return jdbc.prepareStatement("""
                 INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs, content_types, bitrate,
                     language, https, listeners, current_song, live_since, last_touch, sessions, search, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
@@ -57,6 +58,14 @@ class CatalogStore {
                     https = excluded.https, listeners = excluded.listeners, current_song = excluded.current_song,
                     live_since = excluded.live_since, last_touch = excluded.last_touch, sessions = excluded.sessions,
                     search = excluded.search, updated_at = now()
+                WHERE (catalog_entries.name, catalog_entries.description, catalog_entries.homepage, catalog_entries.genres,
+                       catalog_entries.codecs, catalog_entries.content_types, catalog_entries.bitrate,
+                       catalog_entries.language, catalog_entries.https, catalog_entries.listeners,
+                       catalog_entries.current_song, catalog_entries.live_since, catalog_entries.sessions)
+                      IS DISTINCT FROM
+                      (excluded.name, excluded.description, excluded.homepage, excluded.genres, excluded.codecs,
+                       excluded.content_types, excluded.bitrate, excluded.language, excluded.https, excluded.listeners,
+                       excluded.current_song, excluded.live_since, excluded.sessions)
                 """, ps -> {
             Connection c = ps.getConnection();
             for (Projected p : rows) {
@@ -82,16 +91,30 @@ class CatalogStore {
                 ps.setString(i, p.description() == null ? "" : p.description());
                 ps.addBatch();
             }
-            ps.executeBatch();
-            return null;
+            int changed = 0;
+            for (int n : ps.executeBatch()) {
+                changed += Math.max(0, n);
+            }
+            return changed;
         });
     }
 
-    void delete(Collection<UUID> stationIds) {
+    /** Records that these entries were just re-projected (whether or not anything changed). */
+    void checked(Collection<UUID> stationIds) {
         if (stationIds.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("DELETE FROM catalog_entries WHERE station_id = ANY (?)", ps -> {
+        jdbc.prepareStatement("UPDATE catalog_entries SET checked_at = now() WHERE station_id = ANY (?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", stationIds.toArray()));
+            return ps.executeUpdate();
+        });
+    }
+
+    int delete(Collection<UUID> stationIds) {
+        if (stationIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.prepareStatement("DELETE FROM catalog_entries WHERE station_id = ANY (?)", ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("uuid", stationIds.toArray()));
             return ps.executeUpdate();
         });
@@ -130,9 +153,9 @@ class CatalogStore {
         });
     }
 
-    /** The entries refreshed longest ago, so a periodic pass eventually refreshes everything. */
+    /** The entries re-projected longest ago, so a periodic pass eventually re-checks everything. */
     List<UUID> stalest(int limit) {
-        return jdbc.prepareStatement("SELECT station_id FROM catalog_entries ORDER BY updated_at LIMIT ?", ps -> {
+        return jdbc.prepareStatement("SELECT station_id FROM catalog_entries ORDER BY checked_at LIMIT ?", ps -> {
             ps.setInt(1, limit);
             List<UUID> ids = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

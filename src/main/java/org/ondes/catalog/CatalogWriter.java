@@ -39,15 +39,18 @@ class CatalogWriter {
         List<LiveStation> live = streams.liveStations(stationIds);
         Set<UUID> gone = new HashSet<>(stationIds);
         live.forEach(s -> gone.remove(s.id()));
-        store.upsert(live.stream().map(Projected::of).toList());
-        store.delete(gone);
-        store.bumpVersion();
+        int changed = store.upsert(live.stream().map(Projected::of).toList()) + store.delete(gone);
+        store.checked(live.stream().map(LiveStation::id).toList());
+        if (changed > 0) {
+            store.bumpVersion();
+        }
         return live.size();
     }
 
     @Transactional
     void songs(List<Song> songs) {
         songs.forEach(s -> store.addSong(s.stationId(), s.song(), s.at()));
+        store.bumpVersion();
     }
 
     @Transactional

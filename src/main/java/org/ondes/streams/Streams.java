@@ -99,6 +99,11 @@ public class Streams {
         return stationIds.isEmpty() ? List.of() : queries.liveStations(stationIds);
     }
 
+    /** The public profile of a station, live or not. */
+    public java.util.Optional<StationProfile> profile(UUID stationId) {
+        return queries.profile(stationId);
+    }
+
     /** Every station with at least one listed live session. */
     public java.util.Set<UUID> listedStationIds() {
         return queries.listedStationIds();

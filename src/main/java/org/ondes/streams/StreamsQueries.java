@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Read-side SQL of the streams capability (the full catalog search comes with the catalog capability). */
@@ -90,6 +91,22 @@ class StreamsQueries {
                     languages.get(id), List.copyOf(list)));
         });
         return live;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<StationProfile> profile(UUID stationId) {
+        return jdbc.prepareStatement("""
+                SELECT id, name, description, homepage, genres, created_at, updated_at FROM streams_stations WHERE id = ?
+                """, ps -> {
+            ps.setObject(1, stationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StationProfile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), strings(rs.getArray(5)), instant(rs, 6), instant(rs, 7)));
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

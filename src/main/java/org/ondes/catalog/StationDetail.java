@@ -1,0 +1,25 @@
+package org.ondes.catalog;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A station page's data: the profile, the live entry when on air (sessions, now playing, listeners), the last songs
+ * and the listener history (one sample a minute for 24 h, hourly averages for the 6 days before) for a sparkline.
+ */
+@Serdeable
+public record StationDetail(UUID id, String name, @Nullable String description, @Nullable String homepage,
+                            List<String> genres, boolean live, @Nullable CatalogEntry entry, List<Song> recentSongs,
+                            List<ListenerSample> listenerHistory) {
+    @Serdeable
+    public record Song(String song, Instant startedAt) {
+    }
+
+    @Serdeable
+    public record ListenerSample(Instant at, int listeners) {
+    }
+}
