@@ -1,0 +1,172 @@
+package org.ondes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ondes.testkit.FakeIcecastMount;
+import org.ondes.testkit.IcecastWire;
+import org.ondes.testkit.OndesApi;
+import org.ondes.testkit.TestDb;
+import org.ondes.testkit.YpReplyHead;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Live responses of the main endpoints validate against openapi.yml's schemas (JSON Schema 2020-12), and carry no
+ * field the spec does not document.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiContractIT implements TestPropertyProvider {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @Inject
+    EmbeddedServer server;
+    OndesApi api;
+    JsonNode spec;
+    OndesApi.User user;
+    String stationId;
+    FakeIcecastMount mount;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDb.properties();
+    }
+
+    @BeforeAll
+    void setUp() throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of("openapi.yml"))) {
+            Object yaml = new Yaml().load(in);
+            spec = JSON.valueToTree(yaml);
+        }
+        api = new OndesApi(server.getPort());
+        mount = new FakeIcecastMount();
+        user = api.newUser();
+        String url = mount.url("/contract.ogg");
+        YpReplyHead added = YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.add("Contract FM", "jazz, dub", url)));
+        stationId = (String) api.awaitListed(url, e -> true).get("id");
+        assertTrue(YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.touch(added.sid(), "Artist - Title", 3))).ok());
+        api.awaitListed(url, e -> "Artist - Title".equals(e.get("currentSong")));
+    }
+
+    /** Validates {@code body} against components/schemas/{name} and lists fields the schema does not declare. */
+    private void assertMatches(String schemaName, String body) throws Exception {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$ref", "#/components/schemas/" + schemaName);
+        root.set("components", spec.get("components"));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+        JsonNode node = JSON.readTree(body);
+        Set<ValidationMessage> errors = schema.validate(node);
+        assertTrue(errors.isEmpty(), schemaName + ": " + errors + "\n" + body);
+        List<String> undocumented = new ArrayList<>();
+        undocumented(spec.get("components").get("schemas").get(schemaName), node, schemaName, undocumented);
+        assertEquals(List.of(), undocumented, "fields missing from openapi.yml");
+    }
+
+    private void undocumented(JsonNode schema, JsonNode value, String path, List<String> out) {
+        if (schema == null || value == null) {
+            return;
+        }
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asText();
+            undocumented(spec.at(ref.substring(1)), value, path, out);
+            return;
+        }
+        if (schema.has("oneOf")) {
+            for (JsonNode alt : schema.get("oneOf")) {
+                if (!(alt.has("type") && "null".equals(alt.get("type").asText()))) {
+                    undocumented(alt, value, path, out);
+                }
+            }
+            return;
+        }
+        if (value.isArray() && schema.has("items")) {
+            for (JsonNode item : value) {
+                undocumented(schema.get("items"), item, path + "[]", out);
+            }
+        } else if (value.isObject() && schema.has("properties")) {
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                JsonNode fieldSchema = schema.get("properties").get(field);
+                if (fieldSchema == null) {
+                    out.add(path + "." + field);
+                } else {
+                    undocumented(fieldSchema, value.get(field), path + "." + field, out);
+                }
+            }
+        }
+    }
+
+    private String ok(OndesApi.Response r) {
+        assertTrue(r.status() >= 200 && r.status() < 300, r.status() + " " + r.body());
+        return r.body();
+    }
+
+    @Test
+    void catalogResponsesMatchTheSpec() throws Exception {
+        assertMatches("StreamPage", ok(api.get("/api/v1/streams?q=contract", null)));
+        assertMatches("StationDetail", ok(api.get("/api/v1/stations/" + stationId, null)));
+        JsonNode genres = JSON.readTree(ok(api.get("/api/v1/genres", null)));
+        for (JsonNode g : genres) {
+            assertMatches("Facet", g.toString());
+        }
+        assertMatches("Facet", JSON.readTree(ok(api.get("/api/v1/codecs", null))).get(0).toString());
+    }
+
+    @Test
+    void accountResponsesMatchTheSpec() throws Exception {
+        assertMatches("AccountView", ok(api.send("POST", "/api/v1/accounts", null,
+                "{\"username\":\"contract_user\",\"password\":\"long enough pw\",\"email\":\"c@example.org\"}")));
+        assertMatches("BearerToken", ok(api.send("POST", "/login", null,
+                "{\"username\":\"contract_user\",\"password\":\"long enough pw\"}")));
+        assertMatches("CreatedYpToken", ok(api.send("POST", "/api/v1/me/yp-tokens", user.bearer(), "{\"label\":\"x\"}")));
+        for (JsonNode t : JSON.readTree(ok(api.get("/api/v1/me/yp-tokens", user.bearer())))) {
+            assertMatches("YpTokenView", t.toString());
+        }
+        for (JsonNode st : JSON.readTree(ok(api.get("/api/v1/me/stations", user.bearer())))) {
+            assertMatches("StationView", st.toString());
+        }
+    }
+
+    @Test
+    void theCheckRejectsWrongShapesTypesAndUndocumentedFields() {
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> assertMatches("Facet", "{\"items\":[],\"total\":0}"), "wrong shape");
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> assertMatches("Facet", "{\"name\":\"jazz\",\"count\":\"12\"}"), "count as a string");
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> assertMatches("Facet", "{\"name\":\"jazz\",\"count\":12,\"secret\":1}"), "undocumented field");
+    }
+
+    @Test
+    void problemsMatchTheSpec() throws Exception {
+        OndesApi.Response bad = api.get("/api/v1/streams?limit=0", null);
+        assertEquals(400, bad.status());
+        assertMatches("Problem", bad.body());
+        OndesApi.Response missing = api.get("/api/v1/stations/" + java.util.UUID.randomUUID(), null);
+        assertEquals(404, missing.status());
+        assertMatches("Problem", missing.body());
+    }
+}
