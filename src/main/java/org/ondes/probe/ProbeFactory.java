@@ -3,7 +3,6 @@ package org.ondes.probe;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.ondes.config.OndesConfig;
-import org.ondes.config.PublicUrls;
 
 import java.time.Duration;
 
@@ -16,8 +15,10 @@ class ProbeFactory {
     }
 
     @Singleton
-    GuardedHttpClient guardedHttpClient(AddressPolicy policy, ProbeSettings settings, PublicUrls urls) {
-        String agent = "Ondes/0.1 (directory listen-URL check; +" + urls.base() + ")";
+    GuardedHttpClient guardedHttpClient(AddressPolicy policy, ProbeSettings settings, OndesConfig config) {
+        // Only the configured public URL: the default one needs the server's port, which is not known this early.
+        String site = config.publicUrl() == null || config.publicUrl().isBlank() ? "" : "; +" + config.publicUrl().strip();
+        String agent = "Ondes/0.1 (directory listen-URL check" + site + ")";
         return new GuardedHttpClient(policy, Duration.ofMillis(settings.connectTimeoutMs()),
                 Duration.ofMillis(settings.readTimeoutMs()), agent);
     }

@@ -90,7 +90,7 @@ class IcecastToCatalogIT {
                 mp3.stop();
                 OndesApi current = ondes.api();
                 await(current, ice, "the stopped source leaves the catalog", () -> item(current, ice.listenUrl(MP3)),
-                        Objects::isNull, Duration.ofSeconds(15));
+                        Objects::isNull, Duration.ofSeconds(45));
                 assertNotNull(item(current, ice.listenUrl(OGG)), "the other mount stays listed");
             } catch (AssertionError | RuntimeException e) {
                 ice.dumpLogs();
