@@ -1,0 +1,80 @@
+package org.ondes.catalog.live;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.ondes.web.ProblemException;
+import org.reactivestreams.Publisher;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code GET /api/v1/events}: the catalog's live feed as Server-Sent Events ({@code live}, {@code offline},
+ * {@code nowPlaying}, {@code listeners}, and {@code resync} when the client must refetch the list). Anonymous, CORS
+ * {@code *}. Runs on the blocking pool because resuming reads the database; the stream itself is fed by
+ * {@link EventHub}.
+ */
+@Controller("/api/v1/events")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class EventsController {
+    static final int MAX_STATIONS = 100;
+
+    private final EventHub hub;
+
+    EventsController(EventHub hub) {
+        this.hub = hub;
+    }
+
+    @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<Publisher<SseFrame>> events(@Nullable @Header("Last-Event-ID") String lastEventIdHeader,
+                                             @Nullable @QueryValue("lastEventId") String lastEventIdQuery,
+                                             @Nullable @QueryValue("station") List<String> station) {
+        Set<UUID> stations = stations(station);
+        String resumeAfter = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdQuery;
+        if (resumeAfter != null && resumeAfter.isBlank()) {
+            resumeAfter = null;
+        }
+        Publisher<SseFrame> stream = hub.open(stations, resumeAfter);
+        return HttpResponse.ok(stream)
+                .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                // nginx: pass events through at once instead of buffering the response
+                .header("X-Accel-Buffering", "no");
+    }
+
+    private static Set<UUID> stations(List<String> values) {
+        Set<UUID> out = new HashSet<>();
+        if (values == null) {
+            return out;
+        }
+        for (String v : values) {
+            try {
+                String s = v.trim();
+                if (s.length() != 36) {
+                    throw new IllegalArgumentException();
+                }
+                out.add(UUID.fromString(s));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("station", "must be a station id (UUID)");
+            }
+        }
+        if (out.size() > MAX_STATIONS) {
+            throw ProblemException.badRequest("station", "at most " + MAX_STATIONS + " stations");
+        }
+        return out;
+    }
+}

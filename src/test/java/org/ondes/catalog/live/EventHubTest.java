@@ -1,0 +1,113 @@
+package org.ondes.catalog.live;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Fan-out without a database: clients that read get a burst larger than their buffer, one that does not is resynced. */
+class EventHubTest {
+    private static final UUID STATION = UUID.randomUUID();
+    private final EventHub hub = new EventHub(new LiveEventsSettings(300, 3600, 64), null);
+    private final ScheduledExecutorService eventLoop = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        hub.close();
+        eventLoop.shutdownNow();
+    }
+
+    /** Asks for 8 frames at a time, on another thread, like a connection that writes as the socket accepts bytes. */
+    final class Reader implements Subscriber<SseFrame> {
+        final List<SseFrame> frames = new CopyOnWriteArrayList<>();
+        Subscription subscription;
+        int outstanding;
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            subscription = s;
+            outstanding = 8;
+            s.request(8);
+        }
+
+        @Override
+        public void onNext(SseFrame f) {
+            frames.add(f);
+            synchronized (this) {
+                if (--outstanding == 0) {
+                    outstanding = 8;
+                    eventLoop.schedule(() -> subscription.request(8), 200, TimeUnit.MICROSECONDS);
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
+    private static List<LiveEvent> burst(long from, int n) {
+        List<LiveEvent> events = new ArrayList<>();
+        for (long id = from; id < from + n; id++) {
+            events.add(new LiveEvent(id, LiveEvent.Kind.LISTENERS, STATION, UUID.randomUUID(), null, (int) id, null, Instant.EPOCH));
+        }
+        return events;
+    }
+
+    @Test
+    void aBurstLargerThanTheBufferReachesAReadingClientWhileAStuckOneIsResynced() throws Exception {
+        hub.startAt(0);
+        ClientStream reading = hub.open(Set.of(), null);
+        Reader reader = new Reader();
+        reading.subscribe(reader);
+        ClientStream stuck = hub.open(Set.of(), null);
+        stuck.subscribe(new ClientStreamTest.Recorder());
+
+        long t0 = System.nanoTime();
+        hub.publish(burst(1, 1000));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (reader.frames.size() < 1001 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        List<Long> ids = reader.frames.stream().map(SseFrame::id).filter(id -> id > 0).toList();
+        assertEquals(1000, ids.size(), "every event reached the reading client");
+        assertEquals(0, reading.queue().overflows());
+        assertTrue(stuck.queue().overflows() > 0, "the stuck client overflowed");
+        assertTrue(stuck.queue().size() <= 64);
+        assertEquals(1000, hub.position());
+        // 1000 events in chunks of 16, at most 20 ms of pacing per chunk: a generous bound, not a benchmark
+        assertTrue(millis < 5_000, "fan-out took " + millis + " ms");
+    }
+
+    @Test
+    void aClientOnlyGetsTheStationsItAskedFor() {
+        hub.startAt(0);
+        UUID other = UUID.randomUUID();
+        ClientStream filtered = hub.open(Set.of(other), null);
+        ClientStreamTest.Recorder r = new ClientStreamTest.Recorder();
+        filtered.subscribe(r);
+        r.subscription.request(Long.MAX_VALUE);
+        hub.publish(burst(1, 3));
+        hub.publish(List.of(new LiveEvent(4, LiveEvent.Kind.LIVE, other, UUID.randomUUID(), null, null, null, Instant.EPOCH)));
+        assertEquals(List.of(0L, 4L), r.frames.stream().map(SseFrame::id).toList(), "the hello, then the other station's event");
+    }
+}
