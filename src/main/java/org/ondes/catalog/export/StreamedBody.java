@@ -3,11 +3,14 @@ package org.ondes.catalog.export;
 import org.reactivestreams.FlowAdapters;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * transaction).
  */
 final class StreamedBody {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamedBody.class);
     static final int CHUNK_SIZE = 32 * 1024;
     static final int MAX_BUFFERED_CHUNKS = 8;
 
@@ -53,10 +57,27 @@ final class StreamedBody {
         try (ChunkStream out = new ChunkStream(chunks, stallTimeout, System.nanoTime() + deadline.toNanos())) {
             producer.writeTo(out);
         } catch (Throwable t) {
+            BodyAbortedException aborted = aborted(t);
+            if (aborted != null) {
+                LOG.debug("Streamed body aborted: {}", aborted.getMessage());
+            } else {
+                // the status line is gone already: the client sees a truncated body, the log says why
+                LOG.warn("Streamed body failed after it had started", t);
+            }
             chunks.closeExceptionally(t);
             return;
         }
         chunks.close();
+    }
+
+    /** The abort behind {@code t}, however the writer's layers (transactions, callbacks) wrapped it; else null. */
+    static BodyAbortedException aborted(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof BodyAbortedException a) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Cuts what is written into chunks and hands each full chunk to the subscriber's buffer, waiting for room. */
@@ -119,7 +140,7 @@ final class StreamedBody {
             if (System.nanoTime() - deadlineNanos > 0) {
                 throw new BodyAbortedException("the body was not sent within its deadline");
             }
-            byte[] chunk = used == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, used);
+            byte[] chunk = used == buffer.length ? buffer : Arrays.copyOf(buffer, used);
             int lag = chunks.offer(chunk, stallNanos, TimeUnit.NANOSECONDS, (subscriber, dropped) -> false);
             if (lag < 0) {
                 throw new BodyAbortedException(chunks.hasSubscribers() ? "the client stopped reading" : "the client went away");

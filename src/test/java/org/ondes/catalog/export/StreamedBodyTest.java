@@ -160,4 +160,11 @@ class StreamedBodyTest {
         client.subscription.request(Long.MAX_VALUE);
         assertEquals("database gone", client.done.get(5, TimeUnit.SECONDS).getMessage());
     }
+
+    @Test
+    void anAbortIsRecognisedThroughWrappers() {
+        StreamedBody.BodyAbortedException abort = new StreamedBody.BodyAbortedException("gone");
+        assertEquals(abort, StreamedBody.aborted(new IllegalStateException(new java.io.UncheckedIOException(abort))));
+        assertEquals(null, StreamedBody.aborted(new IllegalStateException("database gone")));
+    }
 }
