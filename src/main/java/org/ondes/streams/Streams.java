@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Streams capability facade: stations (durable programs) and sessions (live YP registrations), their liveness and
@@ -88,6 +89,21 @@ public class Streams {
 
     public List<StreamView> listed(int limit, int offset) {
         return queries.listed(limit, offset);
+    }
+
+    /**
+     * Streams every listed session to {@code consumer}, in no particular order, without holding them in memory: the
+     * rows come from a server-side cursor inside a read-only transaction, a thousand per round trip. The consumer
+     * runs while that transaction (and its pooled connection) is held, so it must not wait long; an exception it
+     * throws stops the read and propagates.
+     */
+    public void forEachListed(Consumer<StreamView> consumer) {
+        queries.forEachListed(consumer);
+    }
+
+    /** The station's listed sessions, most listeners first; empty when the station is unknown or not live. */
+    public List<StreamView> listedOfStation(UUID stationId) {
+        return queries.listedOfStation(stationId);
     }
 
     public long countListed() {

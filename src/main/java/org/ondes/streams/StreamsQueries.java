@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,10 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Read-side SQL of the streams capability (the full catalog search comes with the catalog capability). */
 @Singleton
 class StreamsQueries {
+    /** Rows per round trip of {@link #forEachListed}: big enough to amortise round trips, small enough to stay flat. */
+    static final int CURSOR_FETCH_SIZE = 1000;
+    private static final String SELECT_LISTED = """
+            SELECT s.id, s.station_id, st.name, st.genres, st.description, st.homepage, s.listen_url, s.content_type,
+                   s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
+                   s.started_at, s.last_touch_at
+            FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
+            WHERE s.ended_at IS NULL AND s.state = 'listed'
+            """;
+
     private final JdbcOperations jdbc;
 
     StreamsQueries(JdbcOperations jdbc) {
@@ -31,27 +43,43 @@ class StreamsQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     List<StreamView> listed(int limit, int offset) {
-        return jdbc.prepareStatement("""
-                SELECT s.id, s.station_id, st.name, st.genres, st.description, st.homepage, s.listen_url, s.content_type,
-                       s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
-                       s.started_at, s.last_touch_at
-                FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
-                WHERE s.ended_at IS NULL AND s.state = 'listed'
+        return jdbc.prepareStatement(SELECT_LISTED + """
                 ORDER BY s.listeners DESC, s.started_at, s.id
                 LIMIT ? OFFSET ?
                 """, ps -> {
             ps.setInt(1, limit);
             ps.setInt(2, offset);
-            List<StreamView> items = new ArrayList<>();
+            return views(ps);
+        });
+    }
+
+    /** The station's listed sessions, most listeners first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<StreamView> listedOfStation(UUID stationId) {
+        return jdbc.prepareStatement(SELECT_LISTED + """
+                AND s.station_id = ?
+                ORDER BY s.listeners DESC, s.started_at, s.id
+                """, ps -> {
+            ps.setObject(1, stationId);
+            return views(ps);
+        });
+    }
+
+    /**
+     * Every listed session, in no particular order, read through a server-side cursor: PostgreSQL's JDBC driver
+     * fetches {@value #CURSOR_FETCH_SIZE} rows at a time only inside a transaction (autocommit off), so this method
+     * always runs in a read-only one. The consumer runs while the transaction is open.
+     */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    void forEachListed(Consumer<StreamView> consumer) {
+        jdbc.prepareStatement(SELECT_LISTED, ps -> {
+            ps.setFetchSize(CURSOR_FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new StreamView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            strings(rs.getArray(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), integer(rs, 10), integer(rs, 11), integer(rs, 12), rs.getString(13),
-                            rs.getInt(14), integer(rs, 15), instant(rs, 16), instant(rs, 17)));
+                    consumer.accept(view(rs));
                 }
             }
-            return items;
+            return null;
         });
     }
 
@@ -189,6 +217,23 @@ class StreamsQueries {
                     latest == null ? null : latest.lastYpMessage(), List.copyOf(list)));
         }
         return result;
+    }
+
+    private static List<StreamView> views(PreparedStatement ps) throws SQLException {
+        List<StreamView> items = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                items.add(view(rs));
+            }
+        }
+        return items;
+    }
+
+    private static StreamView view(ResultSet rs) throws SQLException {
+        return new StreamView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                strings(rs.getArray(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), integer(rs, 10), integer(rs, 11), integer(rs, 12), rs.getString(13),
+                rs.getInt(14), integer(rs, 15), instant(rs, 16), instant(rs, 17));
     }
 
     private static List<String> strings(Array array) throws SQLException {
