@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Catalog capability facade: search over live stations, facets, and the read model's version (for validators). */
@@ -24,6 +25,11 @@ public class Catalog {
 
     public CatalogPage search(StreamQuery query) {
         return search.search(query);
+    }
+
+    /** The live entries with these station ids, in the order given (duplicates once); ids not live are left out. */
+    public List<CatalogEntry> byIds(List<UUID> ids) {
+        return search.byIds(ids);
     }
 
     public CatalogVersion version() {
