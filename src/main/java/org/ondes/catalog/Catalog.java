@@ -42,6 +42,11 @@ public class Catalog {
         return search.search(query);
     }
 
+    /** The live entries with these station ids, in the order given (duplicates once); ids not live are left out. */
+    public List<CatalogEntry> byIds(List<UUID> ids) {
+        return search.byIds(ids);
+    }
+
     public CatalogVersion version() {
         return search.version();
     }

@@ -12,7 +12,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -21,6 +24,9 @@ import java.util.UUID;
  */
 @Singleton
 class CatalogSearch {
+
+    private static final String COLUMNS = "e.station_id, e.name, e.description, e.homepage, e.genres, e.codecs,"
+            + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text";
 
     private final JdbcOperations jdbc;
     private final CatalogStore store;
@@ -45,7 +51,7 @@ class CatalogSearch {
         String ts = q.tsQuery();
         Sql filters = filters(q, ts);
         String key = keyExpression(q.order());
-        boolean descending = descendingByDefault(q.order()) != q.reverse();
+        boolean descending = q.order().descendingByDefault() != q.reverse();
         String from = " FROM catalog_entries e" + (ts != null ? ", to_tsquery('simple', ?) AS tsq(query)" : "");
         List<Object> params = new ArrayList<>();
         if (q.order() == StreamQuery.Order.RANDOM) {
@@ -54,8 +60,7 @@ class CatalogSearch {
         if (ts != null) {
             params.add(ts);
         }
-        StringBuilder sql = new StringBuilder("SELECT e.station_id, e.name, e.description, e.homepage, e.genres, e.codecs,"
-                + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text, " + key + " AS k")
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", " + key + " AS k")
                 .append(from).append(filters.where);
         params.addAll(filters.params);
         if (q.cursor() != null) {
@@ -93,6 +98,26 @@ class CatalogSearch {
             next = new Cursor(q.order(), q.reverse(), q.seed(), keys.get(last), items.get(last).id()).encode();
         }
         return new CatalogPage(List.copyOf(items), count(ts, filters), next);
+    }
+
+    /** The live entries among {@code ids}, in the order asked for; ids that are not live are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<CatalogEntry> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, CatalogEntry> found = new HashMap<>();
+        jdbc.prepareStatement("SELECT " + COLUMNS + " FROM catalog_entries e WHERE e.station_id = ANY(?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CatalogEntry e = entry(rs);
+                    found.put(e.id(), e);
+                }
+            }
+            return null;
+        });
+        return ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
     }
 
     private long count(String ts, Sql filters) {
@@ -153,10 +178,6 @@ class CatalogSearch {
             case RANDOM -> "md5(e.station_id::text || ?)";
             case RELEVANCE -> "ts_rank_cd(e.search, tsq.query)";
         };
-    }
-
-    private static boolean descendingByDefault(StreamQuery.Order order) {
-        return order != StreamQuery.Order.NAME && order != StreamQuery.Order.RANDOM;
     }
 
     private static String cursorPlaceholder(StreamQuery.Order order) {

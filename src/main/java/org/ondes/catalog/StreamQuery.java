@@ -43,6 +43,11 @@ public record StreamQuery(String text, String name, List<String> genres, String 
             return wire;
         }
 
+        /** Whether this order runs from the largest key down unless {@code reverse} is set (name and random run up). */
+        public boolean descendingByDefault() {
+            return this != NAME && this != RANDOM;
+        }
+
         static Order fromWire(String s) {
             for (Order o : values()) {
                 if (o.wire.equalsIgnoreCase(s)) {
