@@ -60,7 +60,10 @@ class CatalogSearch {
         if (ts != null) {
             params.add(ts);
         }
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", " + key + " AS k")
+        // First pages (no cursor) get the exact total from the same scan, as a window over every match.
+        boolean windowTotal = q.cursor() == null;
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", " + key + " AS k"
+                + (windowTotal ? ", count(*) OVER () AS total" : ""))
                 .append(from).append(filters.where);
         params.addAll(filters.params);
         if (q.cursor() != null) {
@@ -81,23 +84,30 @@ class CatalogSearch {
         }
         List<CatalogEntry> items = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        long[] total = {-1};
         jdbc.prepareStatement(sql.toString(), ps -> {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(entry(rs));
                     keys.add(keyText(q.order(), rs));
+                    if (windowTotal) {
+                        total[0] = rs.getLong("total");
+                    }
                 }
             }
             return null;
         });
+        if (windowTotal && items.isEmpty() && q.offset() == 0) {
+            total[0] = 0; // nothing matched at all
+        }
         String next = null;
         if (items.size() > q.limit()) {
             items.remove(items.size() - 1);
             int last = items.size() - 1;
             next = new Cursor(q.order(), q.reverse(), q.seed(), keys.get(last), items.get(last).id()).encode();
         }
-        return new CatalogPage(List.copyOf(items), count(ts, filters), next);
+        return new CatalogPage(List.copyOf(items), total[0] >= 0 ? total[0] : count(ts, filters), next);
     }
 
     /** The live entries among {@code ids}, in the order asked for; ids that are not live are left out. */
