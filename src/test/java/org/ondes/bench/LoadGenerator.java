@@ -28,18 +28,32 @@ final class LoadGenerator {
     }
 
     private final int port;
-    private final String pathPrefix;
 
-    LoadGenerator(int port, String pathPrefix) {
+    LoadGenerator(int port) {
         this.port = port;
-        this.pathPrefix = pathPrefix;
+    }
+
+    /** A keep-alive POST as Icecast sends it. */
+    byte[] post(String path, byte[] body) {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUser-Agent: Icecast 2.4.4\r\nAccept: */*\r\n"
+                + "Content-Length: " + body.length + "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] all = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    /** A keep-alive GET. */
+    byte[] get(String pathAndQuery) {
+        return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
      * Runs {@code connections} keep-alive connections for {@code seconds}. {@code ratePerSecond <= 0} means closed
-     * loop (as fast as the server answers). {@code body.apply(i)} gives the i-th request body of a connection.
+     * loop (as fast as the server answers). {@code requests.apply(c).apply(i)} gives the i-th request of connection c.
      */
-    Result run(String label, int connections, double ratePerSecond, double seconds, IntFunction<IntFunction<byte[]>> bodies)
+    Result run(String label, int connections, double ratePerSecond, double seconds, IntFunction<IntFunction<byte[]>> requests)
             throws InterruptedException {
         long durationNanos = (long) (seconds * 1e9);
         List<long[]> latencies = new ArrayList<>();
@@ -51,7 +65,7 @@ final class LoadGenerator {
             int conn = c;
             long[] lat = new long[(int) Math.min(50_000_000L, (long) (Math.max(ratePerSecond, 20_000) * seconds / connections) + 1000)];
             latencies.add(lat);
-            IntFunction<byte[]> body = bodies.apply(conn);
+            IntFunction<byte[]> request = requests.apply(conn);
             Thread t = new Thread(() -> {
                 try (Socket s = new Socket()) {
                     s.setTcpNoDelay(true);
@@ -75,9 +89,7 @@ final class LoadGenerator {
                             Thread.sleep((start - now) / 1_000_000);
                             scheduled = System.nanoTime();
                         }
-                        byte[] b = body.apply(i);
-                        out.write(head(b.length));
-                        out.write(b);
+                        out.write(request.apply(i));
                         out.flush();
                         if (!readResponse(in, buf)) {
                             errors.incrementAndGet();
@@ -109,13 +121,7 @@ final class LoadGenerator {
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6);
     }
 
-    private byte[] head(int length) {
-        return ("POST " + pathPrefix + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUser-Agent: Icecast 2.4.4\r\nAccept: */*\r\n"
-                + "Content-Length: " + length + "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Reads one response (head + Content-Length body); true when it carried {@code YPResponse: 1}. */
+    /** Reads one response (head + Content-Length body); true for 200/304 and, on YP replies, {@code YPResponse: 1}. */
     private static boolean readResponse(InputStream in, byte[] buf) throws IOException {
         int n = 0;
         int headEnd = -1;
@@ -142,7 +148,8 @@ final class LoadGenerator {
             }
             have += r;
         }
-        return head.contains("\r\nYPResponse: 1");
+        boolean status = head.startsWith("HTTP/1.1 200") || head.startsWith("HTTP/1.1 304");
+        return status && (!head.contains("\r\nYPResponse:") || head.contains("\r\nYPResponse: 1"));
     }
 
     private static int indexOf(byte[] b, int n) {

@@ -37,8 +37,9 @@ class YpTouchBench {
         try (OndesInstance ondes = OndesInstance.start(db, port, Map.of("ondes.jobs.enabled", "false", "ondes.bench", "true"))) {
             OndesApi.User user = ondes.api().newUser();
             String[] sids = seed(db, user.tokenId());
-            LoadGenerator touches = new LoadGenerator(port, "/api/icecast/yp/" + user.ypToken());
-            LoadGenerator ceiling = new LoadGenerator(port, "/bench/ceiling/" + user.ypToken());
+            LoadGenerator load = new LoadGenerator(port);
+            Phase touches = new Phase(load, "/api/icecast/yp/" + user.ypToken());
+            Phase ceiling = new Phase(load, "/bench/ceiling/" + user.ypToken());
             IntFunction<IntFunction<byte[]>> touchBodies = bodies(sids, CONNECTIONS);
 
             List<String> out = new ArrayList<>();
@@ -66,6 +67,17 @@ class YpTouchBench {
             Path report = Path.of("target", "bench", "yp-touch.txt");
             Files.createDirectories(report.getParent());
             Files.write(report, out, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The same touch bodies posted to one path (the YP endpoint or the ceiling). */
+    private record Phase(LoadGenerator load, String path) {
+        LoadGenerator.Result run(String label, int connections, double rate, double seconds, IntFunction<IntFunction<byte[]>> bodies)
+                throws InterruptedException {
+            return load.run(label, connections, rate, seconds, c -> {
+                IntFunction<byte[]> b = bodies.apply(c);
+                return i -> load.post(path, b.apply(i));
+            });
         }
     }
 
