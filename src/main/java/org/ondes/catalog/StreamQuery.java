@@ -58,7 +58,7 @@ public record StreamQuery(String text, String name, List<String> genres, String 
         }
     }
 
-    static StreamQuery from(HttpParameters p) {
+    public static StreamQuery from(HttpParameters p) {
         String text = trimmed(p.get("q"));
         if (text != null && text.length() > MAX_TEXT) {
             throw ProblemException.badRequest("q", "must be at most " + MAX_TEXT + " characters");

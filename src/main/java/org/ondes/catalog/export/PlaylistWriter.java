@@ -14,10 +14,25 @@ final class PlaylistWriter {
     private static final String CRLF = "\r\n";
     private static final int MAX_FILE_NAME = 60;
 
-    /** What a playlist is made of: the station's name, its homepage (may be null) and its listen URLs. */
-    record Playlist(String name, String homepage, List<String> listenUrls) {
+    /**
+     * What a playlist is made of: its name, a homepage (may be null), the listen URLs and, for playlists that span
+     * several stations (a search), one title per URL; without titles every entry is titled with the name.
+     */
+    record Playlist(String name, String homepage, List<String> listenUrls, List<String> titles) {
         Playlist {
             listenUrls = List.copyOf(listenUrls);
+            titles = titles == null ? null : List.copyOf(titles);
+            if (titles != null && titles.size() != listenUrls.size()) {
+                throw new IllegalArgumentException("one title per listen URL");
+            }
+        }
+
+        Playlist(String name, String homepage, List<String> listenUrls) {
+            this(name, homepage, listenUrls, null);
+        }
+
+        String title(int index) {
+            return titles == null ? name : titles.get(index);
         }
     }
 
@@ -27,10 +42,10 @@ final class PlaylistWriter {
     /** Extended M3U: {@code #EXTM3U}, then {@code #EXTINF:-1,<name>} and the URL for each listen URL, CRLF lines. */
     static String m3u(Playlist p) {
         StringBuilder out = new StringBuilder("#EXTM3U").append(CRLF);
-        String title = line(p.name());
-        for (String url : p.listenUrls()) {
-            out.append("#EXTINF:-1,").append(title).append(CRLF);
-            out.append(line(url)).append(CRLF);
+        List<String> urls = p.listenUrls();
+        for (int k = 0; k < urls.size(); k++) {
+            out.append("#EXTINF:-1,").append(line(p.title(k))).append(CRLF);
+            out.append(line(urls.get(k))).append(CRLF);
         }
         return out.toString();
     }
@@ -41,12 +56,11 @@ final class PlaylistWriter {
      */
     static String pls(Playlist p) {
         StringBuilder out = new StringBuilder("[playlist]").append(CRLF);
-        String title = line(p.name());
         int i = 0;
         for (String url : p.listenUrls()) {
             i++;
             out.append("File").append(i).append('=').append(line(url)).append(CRLF);
-            out.append("Title").append(i).append('=').append(title).append(CRLF);
+            out.append("Title").append(i).append('=').append(line(p.title(i - 1))).append(CRLF);
             out.append("Length").append(i).append("=-1").append(CRLF);
         }
         out.append("NumberOfEntries=").append(i).append(CRLF);
@@ -63,8 +77,13 @@ final class PlaylistWriter {
             out.append("  <info>").append(XmlText.escape(line(p.homepage()))).append("</info>\n");
         }
         out.append("  <trackList>\n");
-        for (String url : p.listenUrls()) {
-            out.append("    <track><location>").append(XmlText.escape(line(url))).append("</location></track>\n");
+        List<String> urls = p.listenUrls();
+        for (int k = 0; k < urls.size(); k++) {
+            out.append("    <track><location>").append(XmlText.escape(line(urls.get(k)))).append("</location>");
+            if (p.titles() != null) {
+                out.append("<title>").append(XmlText.escape(line(p.title(k)))).append("</title>");
+            }
+            out.append("</track>\n");
         }
         out.append("  </trackList>\n</playlist>\n");
         return out.toString();

@@ -97,4 +97,16 @@ class PlaylistWriterTest {
         assertEquals("a_b", PlaylistWriter.fileName("  a \uD83C\uDFB5 b  "));
         assertEquals(60, PlaylistWriter.fileName("x".repeat(500)).length());
     }
+
+    @org.junit.jupiter.api.Test
+    void searchPlaylistsTitleEachEntryWithItsStation() {
+        PlaylistWriter.Playlist p = new PlaylistWriter.Playlist("Ondes search", null,
+                List.of("http://a.example.net/1", "http://b.example.net/2"), List.of("Alpha", "Beta\r\nInjected"));
+        org.junit.jupiter.api.Assertions.assertEquals("#EXTM3U\r\n#EXTINF:-1,Alpha\r\nhttp://a.example.net/1\r\n"
+                + "#EXTINF:-1,Beta Injected\r\nhttp://b.example.net/2\r\n", PlaylistWriter.m3u(p));
+        org.junit.jupiter.api.Assertions.assertTrue(PlaylistWriter.pls(p).contains("Title2=Beta Injected\r\n"));
+        org.junit.jupiter.api.Assertions.assertTrue(PlaylistWriter.xspf(p).contains("<title>Alpha</title>"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new PlaylistWriter.Playlist("x", null, List.of("http://a"), List.of()));
+    }
 }
