@@ -1,8 +1,8 @@
 package org.ondes.catalog;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.ondes.config.Jobs;
 import org.ondes.streams.Streams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,26 +23,18 @@ class CatalogReconcileJob {
     private final Streams streams;
     private final CatalogWriter writer;
     private final CatalogProjection projection;
-    private final boolean enabled;
+    private final Jobs jobs;
 
-    CatalogReconcileJob(Streams streams, CatalogWriter writer, CatalogProjection projection,
-                        @Value("${ondes.jobs.enabled:true}") boolean enabled) {
+    CatalogReconcileJob(Streams streams, CatalogWriter writer, CatalogProjection projection, Jobs jobs) {
         this.streams = streams;
         this.writer = writer;
         this.projection = projection;
-        this.enabled = enabled;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelay = "60s", initialDelay = "5s")
     void tick() {
-        if (!enabled) {
-            return;
-        }
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("Catalog reconcile pass failed: {}", e.toString());
-        }
+        jobs.pass("Catalog reconcile pass", this::runOnce);
     }
 
     /** Returns how many stations were found out of step (missing or extra); they and a stale slice are re-projected. */

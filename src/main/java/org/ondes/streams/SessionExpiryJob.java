@@ -1,8 +1,8 @@
 package org.ondes.streams;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.ondes.config.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,27 +18,21 @@ class SessionExpiryJob {
     private final SessionStore store;
     private final StreamsSettings settings;
     private final Streams streams;
-    private final boolean enabled;
+    private final Jobs jobs;
 
-    SessionExpiryJob(SessionStore store, StreamsSettings settings, Streams streams,
-                     @Value("${ondes.jobs.enabled:true}") boolean enabled) {
+    SessionExpiryJob(SessionStore store, StreamsSettings settings, Streams streams, Jobs jobs) {
         this.store = store;
         this.settings = settings;
         this.streams = streams;
-        this.enabled = enabled;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelay = "15s", initialDelay = "10s")
     void tick() {
-        if (!enabled) {
-            return;
-        }
-        try {
+        jobs.pass("Session expiry pass", () -> {
             runOnce();
             store.purgeEnded(RETENTION);
-        } catch (RuntimeException e) {
-            LOG.warn("Session expiry pass failed: {}", e.toString());
-        }
+        });
     }
 
     /** One pass; returns how many sessions it expired. Safe to run concurrently on several instances. */

@@ -1,8 +1,8 @@
 package org.ondes.catalog.live;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.ondes.config.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,24 +19,17 @@ class EventsPruneJob {
 
     private final LiveEventStore store;
     private final LiveEventsSettings settings;
-    private final boolean enabled;
+    private final Jobs jobs;
 
-    EventsPruneJob(LiveEventStore store, LiveEventsSettings settings, @Value("${ondes.jobs.enabled:true}") boolean enabled) {
+    EventsPruneJob(LiveEventStore store, LiveEventsSettings settings, Jobs jobs) {
         this.store = store;
         this.settings = settings;
-        this.enabled = enabled;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelay = "30s", initialDelay = "20s")
     void tick() {
-        if (!enabled) {
-            return;
-        }
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("Live-feed pruning failed: {}", e.toString());
-        }
+        jobs.pass("Live-feed pruning", this::runOnce);
     }
 
     /** One pass; returns how many events it deleted. */

@@ -1,11 +1,9 @@
 package org.ondes.catalog.radiobrowser;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.ondes.config.Jobs;
 import jakarta.transaction.Transactional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.security.MessageDigest;
@@ -25,7 +23,6 @@ import java.util.UUID;
  */
 @Singleton
 class RbClicks {
-    private static final Logger LOG = LoggerFactory.getLogger(RbClicks.class);
     /** radio-browser's click-valid-timeout: one click per client and station within this. */
     static final Duration CLICK_VALID = Duration.ofDays(1);
     /** clickcount and clicks_last_day cover this window. */
@@ -38,12 +35,12 @@ class RbClicks {
 
     private final RbClickStore store;
     private final SecureRandom random = new SecureRandom();
-    private final boolean jobsEnabled;
+    private final Jobs jobs;
     private volatile DaySalt salt;
 
-    RbClicks(RbClickStore store, @Value("${ondes.jobs.enabled:true}") boolean jobsEnabled) {
+    RbClicks(RbClickStore store, Jobs jobs) {
         this.store = store;
-        this.jobsEnabled = jobsEnabled;
+        this.jobs = jobs;
     }
 
     /** Counts a click of {@code client} on the station unless it already clicked it today; true when counted. */
@@ -70,14 +67,7 @@ class RbClicks {
 
     @Scheduled(fixedDelay = "1h", initialDelay = "1m")
     void purge() {
-        if (!jobsEnabled) {
-            return;
-        }
-        try {
-            purgeNow();
-        } catch (RuntimeException e) {
-            LOG.warn("radio-browser click purge failed: {}", e.toString());
-        }
+        jobs.pass("radio-browser click purge", this::purgeNow);
     }
 
     @Transactional
