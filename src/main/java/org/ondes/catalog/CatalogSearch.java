@@ -19,8 +19,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Search SQL over the catalog read model: filters from bound parameters only, text through a GIN-indexed tsvector
- * (prefix matching, weighted name > genres > song > description), keyset pagination on (sort key, station id).
+ * Search SQL over the catalog read model: filters from bound parameters only; text and the equality filters through
+ * one GIN-indexed tsvector (prefix matching, weighted name > genres > song > description; {@link FilterTerms}), keyset
+ * pagination on (sort key, station id).
  */
 @Singleton
 class CatalogSearch {
@@ -149,26 +150,19 @@ class CatalogSearch {
 
     private static Sql filters(StreamQuery q, String ts) {
         Sql s = new Sql();
-        if (ts != null) {
+        String terms = FilterTerms.query(q);
+        if (ts != null && terms != null) {
+            s.and("e.search @@ (tsq.query && ?::tsquery)", terms);
+        } else if (ts != null) {
             s.and("e.search @@ tsq.query");
-        }
-        if (!q.genres().isEmpty()) {
-            s.and("e.genres @> ?", (Object) q.genres().toArray(new String[0]));
-        }
-        if (q.codec() != null) {
-            s.and("e.codecs @> ?", (Object) new String[]{q.codec()});
-        }
-        if (q.contentType() != null) {
-            s.and("e.content_types @> ?", (Object) new String[]{q.contentType()});
+        } else if (terms != null) {
+            s.and("e.search @@ ?::tsquery", terms);
         }
         if (q.bitrateMin() != null) {
             s.and("e.bitrate >= ?", q.bitrateMin());
         }
         if (q.bitrateMax() != null) {
             s.and("e.bitrate <= ?", q.bitrateMax());
-        }
-        if (q.language() != null) {
-            s.and("lower(e.language) = ?", q.language());
         }
         if (q.country() != null) {
             s.and("e.country = ?", q.country());

@@ -51,7 +51,8 @@ class CatalogStore {
                     language, https, listeners, current_song, live_since, last_touch, sessions, search, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
                     setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
-                    || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D'), now())
+                    || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D')
+                    || array_to_tsvector(?::text[]), now())
                 ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     homepage = excluded.homepage, genres = excluded.genres, codecs = excluded.codecs,
                     content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
@@ -88,7 +89,8 @@ class CatalogStore {
                 ps.setString(i++, p.name());
                 ps.setString(i++, String.join(" ", p.genres()));
                 ps.setString(i++, p.currentSong() == null ? "" : p.currentSong());
-                ps.setString(i, p.description() == null ? "" : p.description());
+                ps.setString(i++, p.description() == null ? "" : p.description());
+                ps.setArray(i, c.createArrayOf("text", FilterTerms.of(p).toArray()));
                 ps.addBatch();
             }
             int changed = 0;

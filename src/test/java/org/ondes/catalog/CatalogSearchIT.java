@@ -71,7 +71,7 @@ class CatalogSearchIT implements TestPropertyProvider {
         add("Jazz Lounge", "jazz, lounge", "/jazz-relay.mp3", "audio/mpeg", "", 128);
         add("Rock Alpha", "rock", "/alpha.ogg", "application/ogg", "Vorbis", 96);
         add("Techno Beta", "techno electronic", "/beta.aac", "audio/aac", "", 64);
-        add("Ambient Gamma", "ambient", "/gamma.opus", "audio/ogg", "Opus", 0);
+        add("Ambient Gamma", "ambient, it's \\ on:*", "/gamma.opus", "audio/ogg", "Opus", 0);
         add("Rock Delta", "rock, live", "/delta.mp3", "audio/mpeg", "", 320);
         for (String m : sids.keySet()) {
             api.awaitListed(mount.url(m), e -> true);
@@ -154,6 +154,10 @@ class CatalogSearchIT implements TestPropertyProvider {
         assertEquals(List.of("Ambient Gamma", "Rock Alpha", "Techno Beta"), names("bitrateMax=100&order=name"));
         assertEquals(List.of(), names("https=true"));
         assertEquals(5, names("https=false").size());
+        assertEquals(List.of("Ambient Gamma"), names("genre=" + enc("it's \\ on:*")), "a genre is matched exactly, quotes and all");
+        assertEquals(List.of(), names("genre=" + enc("it's")));
+        assertEquals(List.of("Ambient Gamma"), names("q=ambient&genre=" + enc("It's \\ On:*") + "&codec=opus"));
+        assertEquals(List.of(), names("q=c"), "search words never match a filter term (codecs are stored as '~c mp3')");
     }
 
     @Test
