@@ -1,20 +1,29 @@
 package org.ondes.catalog;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** What is live now: search over live stations (GET /api/v1/streams). */
+/**
+ * What is live now: search over live stations (GET /api/v1/streams). Rendered pages are reused through
+ * {@link SearchCache}; a request with {@code Cache-Control: no-cache} gets a freshly computed one.
+ */
 @Controller("/api/v1/streams")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -26,21 +35,62 @@ class StreamsController {
     }
 
     private final Catalog catalog;
+    private final SearchCache cache;
+    private final JsonMapper json;
 
-    StreamsController(Catalog catalog) {
+    StreamsController(Catalog catalog, SearchCache cache, JsonMapper json) {
         this.catalog = catalog;
+        this.cache = cache;
+        this.json = json;
     }
 
     @Get
     MutableHttpResponse<?> search(HttpRequest<?> request) {
         StreamQuery query = StreamQuery.from(request.getParameters());
+        String key = query.cacheKey();
         CatalogVersion version = catalog.version();
-        String etag = Validators.etag(version.version(), query.cacheKey());
-        if (Validators.notModified(request, etag, version.changedAt())) {
-            return Validators.notModifiedResponse(etag, version.changedAt(), MAX_AGE);
+        String current = Validators.etag(version.version(), key);
+        if (Validators.notModified(request, current, version.changedAt())) {
+            return Validators.notModifiedResponse(current, version.changedAt(), MAX_AGE);
         }
-        CatalogPage page = catalog.search(query);
-        return Validators.decorate(HttpResponse.ok(new Page(page.items(), page.total(), page.next())), etag,
-                version.changedAt(), MAX_AGE);
+        Supplier<SearchCache.Entry> compute = () -> {
+            CatalogPage p = catalog.search(query);
+            return new SearchCache.Entry(render(new Page(p.items(), p.total(), p.next())), version, current, System.nanoTime());
+        };
+        SearchCache.Entry page;
+        if (unseededShuffle(request)) {
+            page = compute.get(); // a new order on every request: nothing to reuse
+        } else {
+            if (wantsFresh(request)) {
+                cache.forget(key);
+            }
+            page = cache.get(key, version.version(), compute);
+        }
+        if (Validators.notModified(request, page.etag(), page.version().changedAt())) {
+            return Validators.notModifiedResponse(page.etag(), page.version().changedAt(), MAX_AGE);
+        }
+        return Validators.decorate(HttpResponse.ok(page.body()).contentType(MediaType.APPLICATION_JSON_TYPE), page.etag(),
+                page.version().changedAt(), MAX_AGE);
+    }
+
+    private static boolean unseededShuffle(HttpRequest<?> request) {
+        return "random".equalsIgnoreCase(request.getParameters().get("order"))
+                && request.getParameters().get("seed") == null && request.getParameters().get("cursor") == null;
+    }
+
+    /** {@code Cache-Control: no-cache} or {@code max-age=0} (a browser's reload) asks for a freshly computed page. */
+    private static boolean wantsFresh(HttpRequest<?> request) {
+        String cc = request.getHeaders().get(HttpHeaders.CACHE_CONTROL);
+        String pragma = request.getHeaders().get(HttpHeaders.PRAGMA);
+        return (cc != null && (cc.contains("no-cache") || cc.contains("max-age=0")))
+                || (pragma != null && pragma.contains("no-cache"));
+    }
+
+    private byte[] render(Page page) {
+        try {
+            return json.writeValueAsBytes(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -106,12 +106,11 @@ class SearchBench {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("""
                 EXPLAIN (ANALYZE, BUFFERS) SELECT e.station_id, ts_rank_cd(e.search, tsq.query) AS k
                 FROM catalog_entries e, to_tsquery('simple', ?) AS tsq(query)
-                WHERE true AND e.search @@ tsq.query AND e.genres @> ? AND e.codecs @> ?
+                WHERE true AND e.search @@ (tsq.query && ?::tsquery)
                 ORDER BY k DESC, e.station_id DESC LIMIT 51
                 """)) {
             ps.setString(1, word + ":*");
-            ps.setArray(2, c.createArrayOf("text", new String[]{genre}));
-            ps.setArray(3, c.createArrayOf("text", new String[]{codec}));
+            ps.setString(2, "'~g " + genre + "' & '~c " + codec.toLowerCase(java.util.Locale.ROOT) + "'");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     lines.add("  plan: " + rs.getString(1));

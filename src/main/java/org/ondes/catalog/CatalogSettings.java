@@ -1,0 +1,16 @@
+package org.ondes.catalog;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Catalog read side (prefix {@code ondes.catalog}), see docs/configuration.md.
+ *
+ * @param searchCacheSeconds how long a rendered search may still be served after the catalog changed (0 turns the
+ *                           search cache off); an unchanged catalog keeps serving it regardless
+ * @param searchCacheMb      memory for rendered searches, in MiB of response bodies
+ */
+@ConfigurationProperties("ondes.catalog")
+record CatalogSettings(@Bindable(defaultValue = "2") int searchCacheSeconds,
+                       @Bindable(defaultValue = "64") int searchCacheMb) {
+}
