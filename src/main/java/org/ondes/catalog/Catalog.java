@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,8 @@ public class Catalog {
     private final HistoryStore history;
     private final Streams streams;
     private final Map<String, Cached> facets = new ConcurrentHashMap<>();
+    private final Map<String, Object> facetLocks = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     Catalog(CatalogSearch search, HistoryStore history, Streams streams) {
         this.search = search;
@@ -60,13 +63,36 @@ public class Catalog {
         return facet("codecs");
     }
 
+    /**
+     * One recomputation at a time per facet: while it runs, other requests get the previous counts (a few seconds old
+     * at most); only the very first request waits. Without this, every request arriving after expiry recomputed.
+     */
     List<CatalogFacet> facet(String column) {
         long now = System.nanoTime();
         Cached c = facets.get(column);
-        if (c == null || now - c.expiresAtNanos() > 0) {
-            c = new Cached(now + FACET_TTL.toNanos(), search.facet(column));
-            facets.put(column, c);
+        if (c != null && now - c.expiresAtNanos() < 0) {
+            return c.facets();
         }
-        return c.facets();
+        Object lock = facetLocks.computeIfAbsent(column, k -> new Object());
+        if (c != null) {
+            if (!refreshing.add(column)) {
+                return c.facets(); // someone is recomputing: serve the previous counts meanwhile
+            }
+            try {
+                return recompute(column);
+            } finally {
+                refreshing.remove(column);
+            }
+        }
+        synchronized (lock) {
+            Cached again = facets.get(column);
+            return again != null ? again.facets() : recompute(column);
+        }
+    }
+
+    private List<CatalogFacet> recompute(String column) {
+        List<CatalogFacet> fresh = search.facet(column);
+        facets.put(column, new Cached(System.nanoTime() + FACET_TTL.toNanos(), fresh));
+        return fresh;
     }
 }

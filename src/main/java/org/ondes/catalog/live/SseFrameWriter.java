@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes {@link SseFrame}s as they are: the framing is done by {@link SseFraming}, not by Micronaut's generic
@@ -26,7 +25,7 @@ class SseFrameWriter implements MessageBodyWriter<SseFrame> {
     public void writeTo(Argument<SseFrame> type, MediaType mediaType, SseFrame frame, MutableHeaders outgoingHeaders,
                         OutputStream outputStream) throws CodecException {
         try {
-            outputStream.write(frame.text().getBytes(StandardCharsets.UTF_8));
+            outputStream.write(frame.bytes());
         } catch (IOException e) {
             throw new CodecException("could not write an SSE frame", e);
         }
@@ -35,7 +34,7 @@ class SseFrameWriter implements MessageBodyWriter<SseFrame> {
     @Override
     public ByteBuffer<?> writeTo(Argument<SseFrame> type, MediaType mediaType, SseFrame frame, MutableHeaders outgoingHeaders,
                                  ByteBufferFactory<?, ?> bufferFactory) throws CodecException {
-        byte[] bytes = frame.text().getBytes(StandardCharsets.UTF_8);
-        return bufferFactory.buffer(bytes.length).write(bytes);
+        byte[] bytes = frame.bytes();
+        return bufferFactory.wrap(bytes);
     }
 }
