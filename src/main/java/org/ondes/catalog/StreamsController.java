@@ -48,7 +48,7 @@ class StreamsController {
     MutableHttpResponse<?> search(HttpRequest<?> request) {
         StreamQuery query = StreamQuery.from(request.getParameters());
         String key = query.cacheKey();
-        CatalogVersion version = catalog.version();
+        CatalogVersion version = wantsFresh(request) ? catalog.version() : cache.version(catalog::version);
         String current = Validators.etag(version.version(), key);
         if (Validators.notModified(request, current, version.changedAt())) {
             return Validators.notModifiedResponse(current, version.changedAt(), MAX_AGE);

@@ -120,6 +120,21 @@ class SearchCacheTest {
         assertEquals(0, off.size());
     }
 
+    @Test
+    void theCatalogVersionIsReadAtMostEveryHundredMillisecondsWhileTheCacheIsOn() {
+        SearchCache cache = new SearchCache(2 * SECOND, 1 << 20, now::get);
+        AtomicInteger reads = new AtomicInteger();
+        java.util.function.Supplier<CatalogVersion> read = () -> new CatalogVersion(reads.incrementAndGet(), Instant.EPOCH);
+        assertEquals(1, cache.version(read).version());
+        now.addAndGet(SearchCache.VERSION_READ_NANOS - 1);
+        assertEquals(1, cache.version(read).version());
+        now.addAndGet(1);
+        assertEquals(2, cache.version(read).version());
+        SearchCache off = new SearchCache(0, 1 << 20, now::get);
+        assertEquals(3, off.version(read).version());
+        assertEquals(4, off.version(read).version(), "with the cache off every request reads the version");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
