@@ -11,6 +11,6 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param searchCacheMb      memory for rendered searches, in MiB of response bodies
  */
 @ConfigurationProperties("ondes.catalog")
-record CatalogSettings(@Bindable(defaultValue = "2") int searchCacheSeconds,
+record CatalogSettings(@Bindable(defaultValue = "5") int searchCacheSeconds,
                        @Bindable(defaultValue = "64") int searchCacheMb) {
 }

@@ -43,7 +43,7 @@ class SearchBench {
         TestDb.Schema db = TestDb.newSchema();
         int port = FreePorts.next();
         try (OndesInstance ondes = OndesInstance.start(db, port, Map.of("ondes.jobs.enabled", "false", "ondes.bench", "true",
-                "ondes.catalog.search-cache-seconds", "2"))) {
+                "ondes.catalog.search-cache-seconds", "5"))) {
             OndesApi.User user = ondes.api().newUser();
             List<String> out = new ArrayList<>();
             out.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
@@ -254,7 +254,7 @@ class SearchBench {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO streams_sessions (sid, station_id, token_id, listen_url, content_type, subtype, codec, bitrate,
                                                   name, state, verified_at, current_song, listeners, max_listeners)
-                    SELECT 'BENCH-' || st.name_key || '-' || r, st.id, ?,
+                    SELECT 'BENCH-' || substr(st.name_key, 7) || '-' || r, st.id, ?,
                            'http://relay' || r || '.station' || substr(st.name_key, 7) || '.ondes.net:8000/live',
                            ty, CASE WHEN ty = 'application/ogg' THEN 'Vorbis' END,
                            CASE ty WHEN 'audio/mpeg' THEN 'MP3' WHEN 'application/ogg' THEN 'Vorbis' ELSE 'AAC' END,
