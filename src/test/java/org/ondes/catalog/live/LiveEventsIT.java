@@ -96,6 +96,19 @@ class LiveEventsIT implements TestPropertyProvider {
     }
 
     @Test
+    void eventsAreNeverCompressedSoEachOneLeavesAtOnce() {
+        // Browsers' EventSource sends Accept-Encoding: gzip; a compressor holds bytes back and costs CPU per client.
+        try (SseClient client = open("", "Accept-Encoding", "gzip, deflate")) {
+            assertEquals(200, client.status());
+            assertNull(client.header("Content-Encoding"), "events must go out uncompressed");
+            OndesApi.User user = api.newUser();
+            ListedStream s = ListedStream.announce(api, user, mount, "Plain FM", "/plain.ogg");
+            client.await(WAIT, "live", s.sessionId());
+            assertTrue(s.remove(api, user).ok());
+        }
+    }
+
+    @Test
     void aListenerCountChangeIsSentAndQuickChangesAreCoalescedToTheLatest() {
         OndesApi.User user = api.newUser();
         ListedStream s = ListedStream.announce(api, user, mount, "Crowd FM", "/crowd.ogg");
