@@ -6,6 +6,7 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
 import jakarta.inject.Singleton;
+import org.ondes.web.CurrentAccount;
 
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.ondes.accounts.CurrentAccount;
+import org.ondes.web.CurrentAccount;
 
 import java.util.List;
 
