@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -13,6 +14,8 @@ import io.micronaut.security.rules.SecurityRule;
 import org.ondes.web.CurrentAccount;
 import org.ondes.web.ProblemException;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +39,34 @@ class MyStationsController {
         return streams.stationsOf(CurrentAccount.id(auth));
     }
 
+    /** Read as a JSON tree, because a field sent as {@code null} (clear the override) differs from one not sent. */
     @Patch("/{id}")
-    StationView edit(Authentication auth, String id, @Nullable @Body Map<String, Object> body) {
-        return streams.updateProfile(CurrentAccount.id(auth), stationId(id), ProfilePatch.parse(body));
+    StationView edit(Authentication auth, String id, @Nullable @Body JsonNode body) {
+        if (body != null && !body.isObject()) {
+            throw ProblemException.badRequest("body", "must be a JSON object");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (body != null) {
+            body.entries().forEach(e -> fields.put(e.getKey(), plain(e.getValue())));
+        }
+        return streams.updateProfile(CurrentAccount.id(auth), stationId(id), ProfilePatch.parse(fields));
+    }
+
+    private static Object plain(JsonNode n) {
+        if (n.isNull()) {
+            return null;
+        }
+        if (n.isArray()) {
+            List<Object> list = new ArrayList<>(n.size());
+            n.values().forEach(v -> list.add(plain(v)));
+            return list;
+        }
+        if (n.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            n.entries().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+            return map;
+        }
+        return n.getValue();
     }
 
     private static UUID stationId(String id) {
