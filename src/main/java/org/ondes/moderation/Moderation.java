@@ -125,10 +125,14 @@ public class Moderation {
         }
         Role role = Role.of(target.role());
         if (role.atLeast(actor.role())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "a " + actor.role().wire() + " cannot " + verb
-                    + " a " + role.wire() + (role == Role.ADMIN ? "; an admin must first be given another role" : ""));
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", article(actor.role()) + " cannot " + verb + " "
+                    + article(role) + (role == Role.ADMIN ? "; an admin must first be given another role" : ""));
         }
         return target;
+    }
+
+    private static String article(Role role) {
+        return (role == Role.ADMIN ? "an " : "a ") + role.wire();
     }
 
     /** The action's reason as plain text; hiding and suspending need one. */
