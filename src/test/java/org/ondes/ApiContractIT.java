@@ -68,6 +68,10 @@ class ApiContractIT implements TestPropertyProvider {
         stationId = (String) api.awaitListed(url, e -> true).get("id");
         assertTrue(YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.touch(added.sid(), "Artist - Title", 3))).ok());
         api.awaitListed(url, e -> "Artist - Title".equals(e.get("currentSong")));
+        OndesApi.Response edited = api.send("PATCH", "/api/v1/me/stations/" + stationId, user.bearer(),
+                "{\"country\":\"FR\",\"logoUrl\":\"https://contract.example.org/logo.png\",\"language\":\"fr\"}");
+        assertEquals(200, edited.status(), edited.body());
+        api.awaitListed(url, e -> "FR".equals(e.get("country")));
     }
 
     /** Validates {@code body} against components/schemas/{name} and lists fields the schema does not declare. */
@@ -148,6 +152,37 @@ class ApiContractIT implements TestPropertyProvider {
         for (JsonNode st : JSON.readTree(ok(api.get("/api/v1/me/stations", user.bearer())))) {
             assertMatches("StationView", st.toString());
         }
+    }
+
+    @Test
+    void sessionProfileAndModerationResponsesMatchTheSpec() throws Exception {
+        assertMatches("SessionView", ok(api.get("/api/v1/session", null)));
+        assertMatches("SessionView", ok(api.get("/api/v1/session", user.bearer())));
+        assertMatches("StationView", ok(api.send("PATCH", "/api/v1/me/stations/" + stationId, user.bearer(),
+                "{\"description\":\"Contract description\"}")));
+
+        OndesApi.User owner = api.newUser();
+        String url = mount.url("/contract-hidden.ogg");
+        YpReplyHead added = YpReplyHead.parse(api.ypRaw(owner.ypToken(), IcecastWire.add("Contract Hidden", "x", url)));
+        assertTrue(added.ok(), added.raw());
+        String hiddenId = (String) api.awaitListed(url, e -> true).get("id");
+        assertMatches("ModeratedStation", ok(api.send("POST", "/api/v1/moderation/stations/" + hiddenId + "/hide",
+                user.bearer(), "{\"reason\":\"contract\"}")));
+        assertMatches("ModeratedStationPage", ok(api.get("/api/v1/moderation/stations?hidden=true", user.bearer())));
+        for (JsonNode st : JSON.readTree(ok(api.get("/api/v1/me/stations", owner.bearer())))) {
+            assertMatches("StationView", st.toString());
+        }
+        assertMatches("ModeratedStation", ok(api.send("POST", "/api/v1/moderation/stations/" + hiddenId + "/unhide",
+                user.bearer(), "{}")));
+        assertMatches("ModeratedUser", ok(api.send("POST", "/api/v1/moderation/users/" + owner.username() + "/suspend",
+                user.bearer(), "{\"reason\":\"contract\"}")));
+        assertMatches("ModeratedUserPage", ok(api.get("/api/v1/moderation/users?suspended=true", user.bearer())));
+        assertMatches("ModeratedUser", ok(api.send("PUT", "/api/v1/admin/users/" + owner.username() + "/role",
+                user.bearer(), "{\"role\":\"moderator\"}")));
+        assertMatches("ModeratedUserPage", ok(api.get("/api/v1/moderation/users", user.bearer())));
+        OndesApi.Response forbidden = api.get("/api/v1/moderation/users", api.newUser().bearer());
+        assertEquals(403, forbidden.status());
+        assertMatches("Problem", forbidden.body());
     }
 
     @Test

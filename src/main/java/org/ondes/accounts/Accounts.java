@@ -3,14 +3,21 @@ package org.ondes.accounts;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.ondes.streams.Streams;
 import org.ondes.text.PlainText;
 import org.ondes.web.ProblemException;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Accounts capability facade: registration and password authentication. */
+/**
+ * Accounts capability facade: registration, password authentication, the standing of an account (role, suspension)
+ * and the changes moderation makes to it. The first account of an instance is its admin.
+ */
 @Singleton
 public class Accounts {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9_]{2,32}");
@@ -18,15 +25,24 @@ public class Accounts {
     static final int MAX_PASSWORD = 1024;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{1,63}");
 
+    /** Why an account's streams ended when it was suspended (the end reason its owner sees). */
+    public static final String SUSPENDED = "account suspended";
+
     private final AccountStore store;
+    private final AccountQueries queries;
+    private final WebSessionStore sessions;
+    private final Streams streams;
     private final PasswordHasher hasher;
 
-    Accounts(AccountStore store) {
+    Accounts(AccountStore store, AccountQueries queries, WebSessionStore sessions, Streams streams) {
         this.store = store;
+        this.queries = queries;
+        this.sessions = sessions;
+        this.streams = streams;
         this.hasher = new PasswordHasher();
     }
 
-    /** The authenticated caller as carried in the login token. */
+    /** The authenticated caller: account id, user name and role (a {@link Role} wire name). */
     public record Principal(long accountId, String username, String role) {
     }
 
@@ -54,27 +70,106 @@ public class Accounts {
         if (store.existsByUsername(username)) {
             throw new ProblemException(HttpStatus.CONFLICT, "Username taken", "username '" + username + "' is already taken");
         }
-        AccountRecord saved = store.save(new AccountRecord(null, username, cleanEmail, hasher.hash(password), "user", null, null));
+        String hash = hasher.hash(password);
+        Role role = Role.USER;
+        if (!queries.anyAccount()) {
+            queries.lockFirstAccount();
+            if (!queries.anyAccount()) {
+                role = Role.ADMIN;
+            }
+        }
+        AccountRecord saved = store.save(new AccountRecord(null, username, cleanEmail, hash, role.wire(), null, null));
         Instant created = saved.createdAt() == null ? Instant.now() : saved.createdAt();
         return new AccountView(saved.id(), saved.username(), saved.email(), saved.role(), created);
     }
 
-    /** Password check that costs the same whether or not the user exists; suspended accounts cannot sign in. */
+    /**
+     * Password check that costs the same whether or not the user exists. A suspended account is refused; that it is
+     * suspended is said only to someone who gave its password.
+     */
     @Transactional
-    public Optional<Principal> authenticate(String username, String password) {
+    public SignIn authenticate(String username, String password) {
         if (username == null || password == null || password.length() > MAX_PASSWORD || !USERNAME.matcher(username).matches()) {
             hasher.burnDecoy(password == null ? "" : password.substring(0, Math.min(password.length(), MAX_PASSWORD)));
-            return Optional.empty();
+            return new SignIn.Refused();
         }
         Optional<AccountRecord> account = store.findByUsername(username);
         if (account.isEmpty()) {
             hasher.burnDecoy(password);
-            return Optional.empty();
+            return new SignIn.Refused();
         }
         AccountRecord a = account.get();
-        if (!hasher.verify(password, a.passwordHash()) || a.suspendedAt() != null) {
-            return Optional.empty();
+        if (!hasher.verify(password, a.passwordHash())) {
+            return new SignIn.Refused();
         }
-        return Optional.of(new Principal(a.id(), a.username(), a.role()));
+        if (a.suspendedAt() != null) {
+            return new SignIn.Suspended();
+        }
+        return new SignIn.Accepted(new Principal(a.id(), a.username(), a.role()));
+    }
+
+    /** The account as it stands now: empty when it no longer exists or is suspended (its logins stop working). */
+    @Transactional
+    public Optional<Principal> standing(long accountId) {
+        return queries.standing(accountId);
+    }
+
+    @Transactional
+    public Optional<AccountSummary> find(String username) {
+        return username == null ? Optional.empty() : queries.find(username);
+    }
+
+    /**
+     * Gives the account a role. The last admin who can act cannot be demoted (the check and the change are atomic:
+     * concurrent changes queue on the admins' rows). Takes effect at once for bearer tokens and browser sessions.
+     */
+    @Transactional
+    public AccountSummary changeRole(long accountId, Role role) {
+        List<Long> admins = queries.lockAdmins();
+        if (role != Role.ADMIN && admins.contains(accountId) && admins.size() == 1) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Last admin",
+                    "this is the instance's last admin; make another account admin first");
+        }
+        queries.setRole(accountId, role);
+        return summary(accountId);
+    }
+
+    /**
+     * Suspends the account at once: its browser sessions end, its bearer tokens stop working, its live streams leave
+     * the catalog (ending as "account suspended") and its YP tokens are refused with a YPMessage that says why.
+     */
+    @Transactional
+    public AccountSummary suspend(long accountId, String reason) {
+        queries.suspend(accountId, reason);
+        sessions.endAllOf(accountId);
+        streams.endSessionsOfOwner(accountId, SUSPENDED);
+        return summary(accountId);
+    }
+
+    /** Lifts a suspension; the streams come back when Icecast announces them again. */
+    @Transactional
+    public AccountSummary unsuspend(long accountId) {
+        queries.unsuspend(accountId);
+        return summary(accountId);
+    }
+
+    /** Suspended accounts (latest first) or all accounts (newest first), and how many there are. */
+    @Transactional
+    public AccountPage list(boolean suspendedOnly, int limit, int offset) {
+        return new AccountPage(queries.page(suspendedOnly, limit, offset), queries.count(suspendedOnly));
+    }
+
+    @Transactional
+    public Map<Long, String> usernames(Collection<Long> accountIds) {
+        return queries.usernames(accountIds);
+    }
+
+    /** A page of accounts and the number of accounts that match in all. */
+    public record AccountPage(List<AccountSummary> items, long total) {
+    }
+
+    private AccountSummary summary(long accountId) {
+        return store.findById(accountId).flatMap(a -> queries.find(a.username()))
+                .orElseThrow(() -> ProblemException.notFound("no account " + accountId));
     }
 }

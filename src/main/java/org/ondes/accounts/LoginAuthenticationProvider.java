@@ -5,7 +5,9 @@ import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import org.ondes.web.CurrentAccount;
 
 import java.util.List;
 import java.util.Map;
@@ -13,17 +15,24 @@ import java.util.Map;
 /** Backs {@code POST /login}: username + password in, a bearer JWT carrying the account id and role out. */
 @Singleton
 class LoginAuthenticationProvider<B> implements HttpRequestAuthenticationProvider<B> {
-    private final Accounts accounts;
+    static final String SUSPENDED = "this account is suspended by the directory's moderators";
+    /** A provider: Micronaut Security looks providers up while deciding which beans exist, before the database. */
+    private final Provider<Accounts> accounts;
 
-    LoginAuthenticationProvider(Accounts accounts) {
+    LoginAuthenticationProvider(Provider<Accounts> accounts) {
         this.accounts = accounts;
     }
 
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request, AuthenticationRequest<String, String> login) {
-        return accounts.authenticate(login.getIdentity(), login.getSecret())
-                .map(p -> AuthenticationResponse.success(p.username(), List.of(p.role()),
-                        Map.of(CurrentAccount.ACCOUNT_ID, p.accountId())))
-                .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+        SignIn result = accounts.get().authenticate(login.getIdentity(), login.getSecret());
+        if (result instanceof SignIn.Accepted ok) {
+            Accounts.Principal p = ok.principal();
+            return AuthenticationResponse.success(p.username(), List.of(p.role()), Map.of(CurrentAccount.ACCOUNT_ID, p.accountId()));
+        }
+        if (result instanceof SignIn.Suspended) {
+            return AuthenticationResponse.failure(SUSPENDED);
+        }
+        return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
 }

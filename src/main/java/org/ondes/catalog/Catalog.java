@@ -32,11 +32,12 @@ public class Catalog {
         this.streams = streams;
     }
 
-    /** A station page's data, live or not; empty when no such station ever announced itself. */
+    /** A station page's data, live or not; empty when no such station ever announced itself, or it is hidden. */
     public Optional<StationDetail> station(UUID id) {
         return streams.profile(id).map(p -> {
             Optional<CatalogEntry> entry = search.entry(id);
-            return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), entry.isPresent(),
+            return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), p.language(),
+                    p.country(), p.logoUrl(), entry.isPresent(),
                     entry.orElse(null), history.recentSongs(id), history.listenerHistory(id));
         });
     }

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * One live station in the catalog: relays and mounts of the same program are one entry with every listen URL offered
  * and listener counts summed. Single-valued technical fields (codec, bitrate …) describe the primary session, the one
- * with most listeners; {@code sessions} has them all.
+ * with most listeners; {@code sessions} has them all. Name, description, homepage, genres and language are the
+ * owner's edits where set, else what Icecast announced; country and logo URL come only from the owner.
  */
 @Serdeable
 public record CatalogEntry(UUID id, String name, List<String> genres, @Nullable String description,
@@ -18,7 +19,8 @@ public record CatalogEntry(UUID id, String name, List<String> genres, @Nullable 
                            @Nullable String codec, List<String> codecs, @Nullable Integer bitrate,
                            @Nullable Integer samplerate, @Nullable Integer channels, @Nullable String currentSong,
                            int listeners, @Nullable Integer maxListeners, boolean https, @Nullable String language,
-                           @Nullable String country, Instant liveSince, List<Session> sessions) {
+                           @Nullable String country, @Nullable String logoUrl, Instant liveSince,
+                           List<Session> sessions) {
 
     /** One listed live session (one listen URL) of the station. */
     @Serdeable

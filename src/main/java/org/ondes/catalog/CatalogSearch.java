@@ -27,7 +27,7 @@ import java.util.UUID;
 class CatalogSearch {
 
     private static final String COLUMNS = "e.station_id, e.name, e.description, e.homepage, e.genres, e.codecs,"
-            + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text";
+            + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text, e.logo_url";
 
     private final JdbcOperations jdbc;
     private final CatalogStore store;
@@ -225,14 +225,12 @@ class CatalogSearch {
                 rs.getString(4), primary.listenUrl(), sessions.stream().map(CatalogEntry.Session::listenUrl).toList(),
                 primary.contentType(), primary.codec(), strings(rs.getArray(6)), primary.bitrate(), primary.samplerate(),
                 primary.channels(), rs.getString(9), rs.getInt(8), maxListeners, rs.getBoolean(7), rs.getString(11),
-                rs.getString(12), rs.getTimestamp(10).toInstant(), sessions);
+                rs.getString(12), rs.getString(14), rs.getTimestamp(10).toInstant(), sessions);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     java.util.Optional<CatalogEntry> entry(UUID stationId) {
-        return jdbc.prepareStatement("SELECT e.station_id, e.name, e.description, e.homepage, e.genres, e.codecs,"
-                + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text"
-                + " FROM catalog_entries e WHERE e.station_id = ?", ps -> {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM catalog_entries e WHERE e.station_id = ?", ps -> {
             ps.setObject(1, stationId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? java.util.Optional.of(entry(rs)) : java.util.Optional.empty();

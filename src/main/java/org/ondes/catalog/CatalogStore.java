@@ -48,24 +48,27 @@ class CatalogStore {
         }
         return jdbc.prepareStatement("""
                 INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs, content_types, bitrate,
-                    language, https, listeners, current_song, live_since, last_touch, sessions, search, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
+                    language, country, logo_url, https, listeners, current_song, live_since, last_touch, sessions, search,
+                    updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
                     setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
                     || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D')
                     || array_to_tsvector(?::text[]), now())
                 ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     homepage = excluded.homepage, genres = excluded.genres, codecs = excluded.codecs,
                     content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
-                    https = excluded.https, listeners = excluded.listeners, current_song = excluded.current_song,
+                    country = excluded.country, logo_url = excluded.logo_url, https = excluded.https, listeners = excluded.listeners, current_song = excluded.current_song,
                     live_since = excluded.live_since, last_touch = excluded.last_touch, sessions = excluded.sessions,
                     search = excluded.search, updated_at = now()
                 WHERE (catalog_entries.name, catalog_entries.description, catalog_entries.homepage, catalog_entries.genres,
                        catalog_entries.codecs, catalog_entries.content_types, catalog_entries.bitrate,
-                       catalog_entries.language, catalog_entries.https, catalog_entries.listeners,
+                       catalog_entries.language, catalog_entries.country, catalog_entries.logo_url,
+                       catalog_entries.https, catalog_entries.listeners,
                        catalog_entries.current_song, catalog_entries.live_since, catalog_entries.sessions)
                       IS DISTINCT FROM
                       (excluded.name, excluded.description, excluded.homepage, excluded.genres, excluded.codecs,
-                       excluded.content_types, excluded.bitrate, excluded.language, excluded.https, excluded.listeners,
+                       excluded.content_types, excluded.bitrate, excluded.language, excluded.country, excluded.logo_url,
+                       excluded.https, excluded.listeners,
                        excluded.current_song, excluded.live_since, excluded.sessions)
                 """, ps -> {
             Connection c = ps.getConnection();
@@ -80,6 +83,8 @@ class CatalogStore {
                 ps.setArray(i++, c.createArrayOf("text", p.contentTypes().toArray()));
                 ps.setObject(i++, p.bitrate());
                 ps.setString(i++, p.language());
+                ps.setString(i++, p.country());
+                ps.setString(i++, p.logoUrl());
                 ps.setBoolean(i++, p.https());
                 ps.setInt(i++, p.listeners());
                 ps.setString(i++, p.currentSong());

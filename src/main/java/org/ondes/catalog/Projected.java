@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /** The pure mapping from a live station snapshot to its catalog row (grouping rules in one place, unit-tested). */
 record Projected(UUID stationId, String name, String description, String homepage, List<String> genres,
-                 List<String> codecs, List<String> contentTypes, Integer bitrate, String language, boolean https,
-                 int listeners, String currentSong, Instant liveSince, Instant lastTouch,
+                 List<String> codecs, List<String> contentTypes, Integer bitrate, String language, String country,
+                 String logoUrl, boolean https, int listeners, String currentSong, Instant liveSince, Instant lastTouch,
                  List<CatalogEntry.Session> sessions) {
 
     static Projected of(LiveStation station) {
@@ -47,7 +47,7 @@ record Projected(UUID stationId, String name, String description, String homepag
                     s.samplerate(), s.channels(), s.currentSong(), s.listeners(), s.maxListeners(), s.liveSince()));
         }
         return new Projected(station.id(), station.name(), station.description(), station.homepage(), station.genres(),
-                List.copyOf(codecs), List.copyOf(types), bitrate, station.language(), https, listeners, song, since, touch,
-                List.copyOf(sessions));
+                List.copyOf(codecs), List.copyOf(types), bitrate, station.language(), station.country(), station.logoUrl(),
+                https, listeners, song, since, touch, List.copyOf(sessions));
     }
 }

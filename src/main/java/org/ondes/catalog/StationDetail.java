@@ -13,7 +13,8 @@ import java.util.UUID;
  */
 @Serdeable
 public record StationDetail(UUID id, String name, @Nullable String description, @Nullable String homepage,
-                            List<String> genres, boolean live, @Nullable CatalogEntry entry, List<Song> recentSongs,
+                            List<String> genres, @Nullable String language, @Nullable String country,
+                            @Nullable String logoUrl, boolean live, @Nullable CatalogEntry entry, List<Song> recentSongs,
                             List<ListenerSample> listenerHistory) {
     @Serdeable
     public record Song(String song, Instant startedAt) {

@@ -53,6 +53,23 @@ public final class Genres {
         return List.copyOf(new ArrayList<>(tags));
     }
 
+    /**
+     * Normalises tags given one by one (an owner's list): each is cleaned with {@link PlainText#clean} and then
+     * treated like one part of {@link #split}; empty tags are dropped and duplicates kept once, in order. Unlike
+     * {@link #split} the result is not capped and "various" is kept: the caller decides what is too many.
+     */
+    public static List<String> normalise(List<String> tags) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String raw : tags) {
+            String clean = PlainText.clean(raw, MAX_RAW_LENGTH);
+            String tag = clean == null ? null : normalise(clean);
+            if (tag != null) {
+                out.add(tag);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** {@code part} comes from already-cleaned text, so cleaning it again would decode entities twice. */
     private static String normalise(String part) {
         String tag = part.toLowerCase(Locale.ROOT).trim();

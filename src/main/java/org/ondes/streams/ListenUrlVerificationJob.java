@@ -104,10 +104,13 @@ class ListenUrlVerificationJob {
     void verify(VerificationStore.Due d) {
         ProbeResult result = probe.check(URI.create(d.listenUrl()));
         if (result instanceof ProbeResult.Reachable) {
-            store.listed(d.sessionId()).ifPresent(stationId -> {
+            store.listed(d.sessionId()).ifPresent(listed -> {
                 LOG.info("Session {} listed: {} answered", d.sessionId(), d.listenUrl());
+                if (listed.hidden()) {
+                    return; // the station is hidden: it goes live publicly when it is unhidden
+                }
                 try {
-                    events.publishEvent(new StreamWentLive(d.sessionId(), stationId, Instant.now()));
+                    events.publishEvent(new StreamWentLive(d.sessionId(), listed.stationId(), Instant.now()));
                 } catch (RuntimeException e) {
                     LOG.warn("A listener failed on went-live of {}", d.sessionId(), e);
                 }

@@ -3,7 +3,11 @@ package org.ondes.streams;
 import java.util.List;
 import java.util.UUID;
 
-/** A station with its listed live sessions (relays/mounts), most listeners first: what the catalog projects. */
+/**
+ * A visible station with its listed live sessions (relays/mounts), most listeners first: what the catalog projects.
+ * Name, description, homepage, genres and language are the effective profile (the owner's edits over the
+ * announcement); country and logo URL come only from the owner.
+ */
 public record LiveStation(UUID id, String name, String description, String homepage, List<String> genres,
-                          String language, List<StreamView> sessions) {
+                          String language, String country, String logoUrl, List<StreamView> sessions) {
 }

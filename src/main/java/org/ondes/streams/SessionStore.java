@@ -17,7 +17,10 @@ import java.util.UUID;
 /** SQL for the write side of streams_sessions: add, touch (batched), remove, expiry and cut-offs. */
 @Singleton
 class SessionStore {
-    /** A session that ended; {@code wasListed} tells whether listeners could see it (then it went offline publicly). */
+    /**
+     * A session that ended; {@code wasListed} tells whether listeners could see it (listed, and its station not
+     * hidden): then it went offline publicly.
+     */
     record Ended(UUID sessionId, UUID stationId, boolean wasListed) {
     }
 
@@ -108,9 +111,15 @@ class SessionStore {
         });
     }
 
-    /** Ends every live session announced with this token (revocation, suspension, end of a slot). */
+    /** Ends every live session announced with this token (revocation, end of a slot). */
     List<Ended> endAllOfToken(long tokenId, String reason) {
         return end("token_id = ?", reason, null, (ps, f) -> ps.setLong(f, tokenId));
+    }
+
+    /** Ends every live session of the owner's stations (suspension of the account). */
+    List<Ended> endAllOfOwner(long ownerId, String reason) {
+        return end("station_id IN (SELECT id FROM streams_stations WHERE owner_id = ?)", reason, null,
+                (ps, f) -> ps.setLong(f, ownerId));
     }
 
     /**
@@ -124,7 +133,7 @@ class SessionStore {
                 WHERE id IN (SELECT id FROM streams_sessions
                              WHERE ended_at IS NULL AND last_touch_at < now() - make_interval(secs => ?)
                              ORDER BY last_touch_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, station_id, state
+                RETURNING id, station_id, state, (SELECT hidden FROM streams_stations st WHERE st.id = station_id)
                 """, ps -> {
             ps.setLong(1, grace.toSeconds());
             ps.setInt(2, limit);
@@ -152,7 +161,7 @@ class SessionStore {
     private List<Ended> end(String where, String reason, String message, Binder binder) {
         String sql = "UPDATE streams_sessions SET ended_at = now(), end_reason = ?, last_request_at = now(),"
                 + " last_message = coalesce(?, last_message) WHERE ended_at IS NULL AND " + where
-                + " RETURNING id, station_id, state";
+                + " RETURNING id, station_id, state, (SELECT hidden FROM streams_stations st WHERE st.id = station_id)";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setString(1, reason);
             ps.setString(2, message);
@@ -165,7 +174,8 @@ class SessionStore {
         List<Ended> ended = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ended.add(new Ended(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), "listed".equals(rs.getString(3))));
+                ended.add(new Ended(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        "listed".equals(rs.getString(3)) && !rs.getBoolean(4)));
             }
         }
         return ended;

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A station's public profile, live or not (what its Icecast last announced). */
+/**
+ * A station's public profile, live or not: the owner's edits where set, otherwise what its Icecast last announced
+ * (language: of its most recent session). Hidden stations have none.
+ */
 public record StationProfile(UUID id, String name, String description, String homepage, List<String> genres,
-                             Instant createdAt, Instant updatedAt) {
+                             String language, String country, String logoUrl, Instant createdAt, Instant updatedAt) {
 }

@@ -4,14 +4,19 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.ondes.streams.events.StationChanged;
 import org.ondes.streams.events.StreamEvent;
+import org.ondes.streams.events.StreamWentLive;
 import org.ondes.streams.events.StreamWentOffline;
+import org.ondes.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -29,20 +34,34 @@ public class Streams {
     public record Added(UUID sessionId, UUID stationId, String sid) {
     }
 
+    /** A page of stations for moderation, and how many match in all. */
+    public record ModeratedStations(List<ModeratedStation> items, long total) {
+    }
+
+    /** Why the sessions of a hidden station left the public lists (the reason of their offline events). */
+    public static final String HIDDEN = "hidden";
+
     private final SessionStore sessions;
     private final StreamsQueries queries;
+    private final OwnerStations owners;
+    private final ProfileStore profiles;
     private final TouchBatcher touches;
     private final ListenUrlVerificationJob verification;
     private final ApplicationEventPublisher<StreamEvent> events;
+    private final ApplicationEventPublisher<StationChanged> stationEvents;
     private final TransactionOperations<?> transactions;
 
-    Streams(SessionStore sessions, StreamsQueries queries, TouchBatcher touches, ListenUrlVerificationJob verification,
-            ApplicationEventPublisher<StreamEvent> events, TransactionOperations<?> transactions) {
+    Streams(SessionStore sessions, StreamsQueries queries, OwnerStations owners, ProfileStore profiles,
+            TouchBatcher touches, ListenUrlVerificationJob verification, ApplicationEventPublisher<StreamEvent> events,
+            ApplicationEventPublisher<StationChanged> stationEvents, TransactionOperations<?> transactions) {
         this.sessions = sessions;
         this.queries = queries;
+        this.owners = owners;
+        this.profiles = profiles;
         this.touches = touches;
         this.verification = verification;
         this.events = events;
+        this.stationEvents = stationEvents;
         this.transactions = transactions;
     }
 
@@ -126,7 +145,73 @@ public class Streams {
     }
 
     public List<StationView> stationsOf(long ownerId) {
-        return queries.stationsOf(ownerId, HISTORY_SECONDS);
+        return owners.of(ownerId, null, HISTORY_SECONDS);
+    }
+
+    /** Cuts off every live session of the owner's stations (account suspension); joins the caller's transaction. */
+    public int endSessionsOfOwner(long ownerId, String reason) {
+        List<SessionStore.Ended> ended = sessions.endAllOfOwner(ownerId, reason);
+        offline(ended, reason);
+        return ended.size();
+    }
+
+    /**
+     * Applies the owner's profile edit and returns the station as its owner now sees it. The catalog, yp.xml, the
+     * playlists and the radio-browser API show the edit once this returns; hiding (or unhiding) a live station also
+     * takes its streams off (or puts them back on) the live feed. Another account's station is "not found".
+     */
+    @Transactional
+    public StationView updateProfile(long ownerId, UUID stationId, ProfilePatch patch) {
+        ProfileStore.Change change = profiles.update(ownerId, stationId, patch)
+                .orElseThrow(() -> ProblemException.notFound("you have no station " + stationId));
+        visibilityChanged(change);
+        return owners.of(ownerId, stationId, HISTORY_SECONDS).get(0);
+    }
+
+    /** A moderator hides the station from everybody but its owner; empty when there is no such station. */
+    @Transactional
+    public Optional<ModeratedStation> hideByModerator(UUID stationId, String reason) {
+        Optional<ProfileStore.Change> change = profiles.hideByModerator(stationId, reason);
+        change.ifPresent(this::visibilityChanged);
+        return change.flatMap(c -> profiles.moderated(stationId));
+    }
+
+    /** Lifts a moderator's hide (the owner's own "hide from catalog" stays); empty when there is no such station. */
+    @Transactional
+    public Optional<ModeratedStation> unhideByModerator(UUID stationId) {
+        Optional<ProfileStore.Change> change = profiles.unhideByModerator(stationId);
+        change.ifPresent(this::visibilityChanged);
+        return change.flatMap(c -> profiles.moderated(stationId));
+    }
+
+    @Transactional
+    public Optional<ModeratedStation> moderated(UUID stationId) {
+        return profiles.moderated(stationId);
+    }
+
+    /** Stations hidden by moderators (latest first) or all stations (newest first), a page at a time. */
+    @Transactional
+    public ModeratedStations moderationList(boolean hiddenOnly, int limit, int offset) {
+        ProfileStore.Page page = profiles.moderationPage(hiddenOnly, limit, offset);
+        return new ModeratedStations(page.items(), page.total());
+    }
+
+    private void visibilityChanged(ProfileStore.Change change) {
+        Instant now = Instant.now();
+        if (change.becameHidden() || change.becameVisible()) {
+            for (UUID session : profiles.listedSessions(change.stationId())) {
+                publish(change.becameHidden() ? new StreamWentOffline(session, change.stationId(), HIDDEN, now)
+                        : new StreamWentLive(session, change.stationId(), now));
+            }
+        }
+        StationChanged changed = new StationChanged(change.stationId(), now);
+        afterCommit(() -> {
+            try {
+                stationEvents.publishEvent(changed);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener failed on {}", changed, e);
+            }
+        });
     }
 
     void offline(List<SessionStore.Ended> ended, String reason) {
@@ -140,14 +225,18 @@ public class Streams {
 
     /** Publishes once the change is visible: after the surrounding transaction commits, or now if there is none. */
     void publish(StreamEvent event) {
+        afterCommit(() -> publishNow(event));
+    }
+
+    private void afterCommit(Runnable action) {
         transactions.findTransactionStatus().ifPresentOrElse(
                 status -> status.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        publishNow(event);
+                        action.run();
                     }
                 }),
-                () -> publishNow(event));
+                action);
     }
 
     private void publishNow(StreamEvent event) {

@@ -27,12 +27,19 @@ import java.util.function.Consumer;
 class StreamsQueries {
     /** Rows per round trip of {@link #forEachListed}: big enough to amortise round trips, small enough to stay flat. */
     static final int CURSOR_FETCH_SIZE = 1000;
-    private static final String SELECT_LISTED = """
-            SELECT s.id, s.station_id, st.name, st.genres, st.description, st.homepage, s.listen_url, s.content_type,
+    /**
+     * The public profile: the owner's overrides where set, else what Icecast announced. Every public read goes through
+     * these expressions and leaves hidden stations out, so an edit or a hide shows everywhere at once.
+     */
+    static final String EFFECTIVE = """
+            coalesce(st.profile_name, st.name), coalesce(st.profile_genres, st.genres),
+            coalesce(st.profile_description, st.description), coalesce(st.profile_homepage, st.homepage)""";
+    private static final String SELECT_LISTED = "SELECT s.id, s.station_id, " + EFFECTIVE + """
+            , s.listen_url, s.content_type,
                    s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
                    s.started_at, s.last_touch_at
             FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
-            WHERE s.ended_at IS NULL AND s.state = 'listed'
+            WHERE s.ended_at IS NULL AND s.state = 'listed' AND NOT st.hidden
             """;
 
     private final JdbcOperations jdbc;
@@ -83,17 +90,22 @@ class StreamsQueries {
         });
     }
 
-    /** The given stations that have listed live sessions, with those sessions (absent stations are not live). */
+    /**
+     * The given stations that have listed live sessions and are not hidden, with those sessions (absent stations are
+     * not live, or hidden).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<LiveStation> liveStations(Collection<UUID> stationIds) {
         Map<UUID, List<StreamView>> sessions = new LinkedHashMap<>();
         Map<UUID, String> languages = new LinkedHashMap<>();
-        jdbc.prepareStatement("""
-                SELECT s.id, s.station_id, st.name, st.genres, st.description, st.homepage, s.listen_url, s.content_type,
+        Map<UUID, String[]> extras = new LinkedHashMap<>();
+        jdbc.prepareStatement("SELECT s.id, s.station_id, " + EFFECTIVE + """
+                , s.listen_url, s.content_type,
                        s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
-                       s.started_at, s.last_touch_at, s.language
+                       s.started_at, s.last_touch_at, coalesce(st.profile_language, s.language), st.profile_country,
+                       st.profile_logo_url
                 FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
-                WHERE s.station_id = ANY (?) AND s.ended_at IS NULL AND s.state = 'listed'
+                WHERE s.station_id = ANY (?) AND s.ended_at IS NULL AND s.state = 'listed' AND NOT st.hidden
                 ORDER BY s.station_id, s.listeners DESC, s.started_at, s.id
                 """, ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("uuid", stationIds.toArray()));
@@ -108,6 +120,7 @@ class StreamsQueries {
                     if (language != null) {
                         languages.putIfAbsent(v.stationId(), language);
                     }
+                    extras.putIfAbsent(v.stationId(), new String[]{rs.getString(19), rs.getString(20)});
                 }
             }
             return null;
@@ -115,8 +128,9 @@ class StreamsQueries {
         List<LiveStation> live = new ArrayList<>(sessions.size());
         sessions.forEach((id, list) -> {
             StreamView first = list.get(0);
+            String[] extra = extras.get(id);
             live.add(new LiveStation(id, first.name(), first.description(), first.homepage(), first.genres(),
-                    languages.get(id), List.copyOf(list)));
+                    languages.get(id), extra[0], extra[1], List.copyOf(list)));
         });
         return live;
     }
@@ -124,7 +138,13 @@ class StreamsQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<StationProfile> profile(UUID stationId) {
         return jdbc.prepareStatement("""
-                SELECT id, name, description, homepage, genres, created_at, updated_at FROM streams_stations WHERE id = ?
+                SELECT st.id, coalesce(st.profile_name, st.name), coalesce(st.profile_description, st.description),
+                       coalesce(st.profile_homepage, st.homepage), coalesce(st.profile_genres, st.genres),
+                       coalesce(st.profile_language, (SELECT s.language FROM streams_sessions s
+                                                      WHERE s.station_id = st.id AND s.language IS NOT NULL
+                                                      ORDER BY s.ended_at IS NOT NULL, s.started_at DESC LIMIT 1)),
+                       st.profile_country, st.profile_logo_url, st.created_at, st.updated_at
+                FROM streams_stations st WHERE st.id = ? AND NOT st.hidden
                 """, ps -> {
             ps.setObject(1, stationId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -132,7 +152,8 @@ class StreamsQueries {
                     return Optional.empty();
                 }
                 return Optional.of(new StationProfile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), strings(rs.getArray(5)), instant(rs, 6), instant(rs, 7)));
+                        rs.getString(4), strings(rs.getArray(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                        instant(rs, 9), instant(rs, 10)));
             }
         });
     }
@@ -140,7 +161,8 @@ class StreamsQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     Set<UUID> listedStationIds() {
         return jdbc.prepareStatement("""
-                SELECT DISTINCT station_id FROM streams_sessions WHERE ended_at IS NULL AND state = 'listed'
+                SELECT DISTINCT s.station_id FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
+                WHERE s.ended_at IS NULL AND s.state = 'listed' AND NOT st.hidden
                 """, ps -> {
             Set<UUID> ids = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -154,69 +176,15 @@ class StreamsQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     long countListed() {
-        return jdbc.prepareStatement("SELECT count(*) FROM streams_sessions WHERE ended_at IS NULL AND state = 'listed'", ps -> {
+        return jdbc.prepareStatement("""
+                SELECT count(*) FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
+                WHERE s.ended_at IS NULL AND s.state = 'listed' AND NOT st.hidden
+                """, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
-    }
-
-    /** The owner's stations with live sessions and sessions that ended within {@code historySeconds}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    List<StationView> stationsOf(long ownerId, long historySeconds) {
-        Map<UUID, StationView> stations = new LinkedHashMap<>();
-        Map<UUID, List<StationView.Session>> sessions = new LinkedHashMap<>();
-        jdbc.prepareStatement("""
-                SELECT id, name, description, homepage, genres, created_at, updated_at
-                FROM streams_stations WHERE owner_id = ? ORDER BY lower(name), id
-                """, ps -> {
-            ps.setLong(1, ownerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    stations.put(id, new StationView(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            strings(rs.getArray(5)), instant(rs, 6), instant(rs, 7), null, null, List.of()));
-                    sessions.put(id, new ArrayList<>());
-                }
-            }
-            return null;
-        });
-        jdbc.prepareStatement("""
-                SELECT s.station_id, s.id, CASE WHEN s.ended_at IS NULL THEN s.state ELSE 'ended' END, s.state_reason,
-                       s.end_reason, s.listen_url, s.token_id, s.content_type, s.codec, s.bitrate, s.samplerate, s.channels,
-                       s.current_song, s.listeners, s.max_listeners, s.started_at, s.verified_at, s.last_touch_at,
-                       s.last_request_at, s.last_message, s.ended_at
-                FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
-                WHERE st.owner_id = ? AND (s.ended_at IS NULL OR s.ended_at > now() - make_interval(secs => ?))
-                ORDER BY s.ended_at IS NOT NULL, s.started_at DESC
-                """, ps -> {
-            ps.setLong(1, ownerId);
-            ps.setLong(2, historySeconds);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<StationView.Session> list = sessions.get(rs.getObject(1, UUID.class));
-                    if (list != null) {
-                        list.add(new StationView.Session(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                                integer(rs, 10), integer(rs, 11), integer(rs, 12), rs.getString(13), rs.getInt(14),
-                                integer(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18), instant(rs, 19),
-                                rs.getString(20), instant(rs, 21)));
-                    }
-                }
-            }
-            return null;
-        });
-        List<StationView> result = new ArrayList<>(stations.size());
-        for (StationView st : stations.values()) {
-            List<StationView.Session> list = sessions.get(st.id());
-            StationView.Session latest = list.stream()
-                    .max((a, b) -> a.lastYpRequestAt().compareTo(b.lastYpRequestAt())).orElse(null);
-            result.add(new StationView(st.id(), st.name(), st.description(), st.homepage(), st.genres(), st.createdAt(),
-                    st.updatedAt(), latest == null ? null : latest.lastYpRequestAt(),
-                    latest == null ? null : latest.lastYpMessage(), List.copyOf(list)));
-        }
-        return result;
     }
 
     private static List<StreamView> views(PreparedStatement ps) throws SQLException {

@@ -110,7 +110,7 @@ class TouchBatcher {
         Instant now = Instant.now();
         for (TouchStatement.Row row : rows) {
             outcomes[row.ord()] = new TouchOutcome.Touched(row.sessionId(), row.state(), row.message());
-            if ("listed".equals(row.state()) && (row.songChanged() || row.listenersChanged())) {
+            if ("listed".equals(row.state()) && !row.hidden() && (row.songChanged() || row.listenersChanged())) {
                 publish(new StreamChanged(row.sessionId(), row.stationId(), row.currentSong(), row.listeners(), row.songChanged(), now));
             }
         }

@@ -11,12 +11,13 @@ import java.util.UUID;
 /**
  * The touch hot path in SQL: many touches in one autocommit statement. The SID must be live and belong to the
  * presenting token. Rows are locked in id order, so concurrent batches cannot deadlock; the reply message is chosen
- * from the session's state, so what Icecast is told is what the owner sees. No index covers a column this statement
- * changes, so PostgreSQL can apply it as a HOT update.
+ * from the session's state and its station's visibility, so what Icecast is told is what the owner sees. No index
+ * covers a column this statement changes, so PostgreSQL can apply it as a HOT update.
  */
 final class TouchStatement {
+    /** {@code hidden}: the station is hidden (by its owner or a moderator), so the change is not public. */
     record Row(int ord, UUID sessionId, UUID stationId, String state, String message, boolean songChanged,
-               boolean listenersChanged, String currentSong, int listeners) {
+               boolean listenersChanged, String currentSong, int listeners, boolean hidden) {
     }
 
     private static final String SQL = """
@@ -24,8 +25,9 @@ final class TouchStatement {
                 SELECT * FROM unnest(?::int[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[], ?::int[], ?::int[])
                     AS t(ord, sid, token_id, song, listeners, max_listeners, subtype, samplerate, channels)
             ), prev AS (
-                SELECT s.id, s.current_song, s.listeners
+                SELECT s.id, s.current_song, s.listeners, st.hidden, st.hidden_by_moderator_reason
                 FROM streams_sessions s JOIN i ON s.sid = i.sid AND s.token_id = i.token_id
+                     JOIN streams_stations st ON st.id = s.station_id
                 WHERE s.ended_at IS NULL
                 ORDER BY s.id
                 FOR UPDATE OF s
@@ -40,13 +42,15 @@ final class TouchStatement {
                 samplerate = coalesce(i.samplerate, s.samplerate),
                 channels = coalesce(i.channels, s.channels),
                 last_touch_at = now(), last_request_at = now(), touch_count = s.touch_count + 1,
-                last_message = CASE s.state WHEN 'listed' THEN ? WHEN 'pending' THEN ?
+                last_message = CASE WHEN p.hidden_by_moderator_reason IS NOT NULL THEN ? || p.hidden_by_moderator_reason
+                               WHEN p.hidden THEN ?
+                               WHEN s.state = 'listed' THEN ? WHEN s.state = 'pending' THEN ?
                                ELSE ? || coalesce(s.state_reason, 'the listen URL did not answer') END
             FROM i, prev p
             WHERE s.id = p.id AND s.sid = i.sid AND s.token_id = i.token_id
             RETURNING i.ord, s.id, s.station_id, s.state, s.last_message,
                       p.current_song IS DISTINCT FROM s.current_song, p.listeners IS DISTINCT FROM s.listeners,
-                      s.current_song, s.listeners
+                      s.current_song, s.listeners, p.hidden
             """;
 
     private TouchStatement() {
@@ -98,14 +102,17 @@ final class TouchStatement {
             ps.setArray(7, c.createArrayOf("text", subtype));
             ps.setArray(8, c.createArrayOf("int4", samplerate));
             ps.setArray(9, c.createArrayOf("int4", channels));
-            ps.setString(10, StateMessages.LISTED);
-            ps.setString(11, StateMessages.PENDING);
-            ps.setString(12, StateMessages.UNREACHABLE_PREFIX);
+            ps.setString(10, StateMessages.HIDDEN_BY_MODERATOR_PREFIX);
+            ps.setString(11, StateMessages.HIDDEN_BY_OWNER);
+            ps.setString(12, StateMessages.LISTED);
+            ps.setString(13, StateMessages.PENDING);
+            ps.setString(14, StateMessages.UNREACHABLE_PREFIX);
             List<Row> rows = new ArrayList<>(n);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getInt(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getInt(9)));
+                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getInt(9),
+                            rs.getBoolean(10)));
                 }
             }
             return rows;

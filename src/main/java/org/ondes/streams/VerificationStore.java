@@ -48,18 +48,23 @@ class VerificationStore {
         });
     }
 
+    /** A session that just became listed; {@code hidden}: its station is hidden, so nobody else sees it. */
+    record Listed(UUID stationId, boolean hidden) {
+    }
+
     /** Marks the session listed; returns its station when it was still live and not listed before. */
     @Transactional
-    Optional<UUID> listed(UUID sessionId) {
+    Optional<Listed> listed(UUID sessionId) {
         return jdbc.prepareStatement("""
-                UPDATE streams_sessions SET state = 'listed', state_reason = NULL, verified_at = now(), probe_attempts = 0,
+                UPDATE streams_sessions s SET state = 'listed', state_reason = NULL, verified_at = now(), probe_attempts = 0,
                        next_probe_at = NULL
-                WHERE id = ? AND ended_at IS NULL AND state <> 'listed'
-                RETURNING station_id
+                FROM streams_stations st
+                WHERE s.id = ? AND s.ended_at IS NULL AND s.state <> 'listed' AND st.id = s.station_id
+                RETURNING s.station_id, st.hidden
                 """, ps -> {
             ps.setObject(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+                return rs.next() ? Optional.of(new Listed(rs.getObject(1, UUID.class), rs.getBoolean(2))) : Optional.empty();
             }
         });
     }

@@ -28,7 +28,8 @@ final class YpMessages {
     static String token(TokenGrant.Status status) {
         return switch (status) {
             case REVOKED -> "this YP token was revoked by its owner; create a new one and update icecast.xml";
-            case ACCOUNT_SUSPENDED -> "the account that owns this YP token is suspended";
+            case ACCOUNT_SUSPENDED -> "the account that owns this YP token is suspended by the directory's moderators; "
+                    + "its streams are not listed. Contact the directory's operator";
             case NOT_YET_VALID -> "this YP token is not valid yet: its time slot has not started";
             case EXPIRED -> "this YP token's time slot has ended";
             case ACTIVE -> "token is active";
@@ -45,6 +46,7 @@ final class YpMessages {
             case "removed" -> "SID does not exist any more: the stream was removed.";
             case "replaced" -> "SID does not exist any more: a newer add for the same listen URL replaced it.";
             case "token revoked" -> "SID ended: " + token(TokenGrant.Status.REVOKED) + ".";
+            case "account suspended" -> "SID ended: " + token(TokenGrant.Status.ACCOUNT_SUSPENDED) + ".";
             default -> "SID ended: " + endReason + ".";
         };
     }

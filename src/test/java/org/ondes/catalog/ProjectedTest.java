@@ -24,10 +24,12 @@ class ProjectedTest {
     void relaysAreSummedAndEveryListenUrlKept() {
         Instant early = Instant.parse("2026-11-21T01:00:00Z");
         Instant late = Instant.parse("2026-11-21T02:00:00Z");
-        Projected p = Projected.of(new LiveStation(STATION, "Radio", "d", null, List.of("jazz"), "en", List.of(
+        Projected p = Projected.of(new LiveStation(STATION, "Radio", "d", null, List.of("jazz"), "en", "FR", "https://radio.example.net/logo.png", List.of(
                 session("http://a.example.net/live.mp3", "audio/mpeg", "MP3", 128, null, 10, late),
                 session("https://b.example.net/live.ogg", "Application/Ogg", "Vorbis", 192, "Song", 5, early))));
         assertEquals(15, p.listeners());
+        assertEquals("FR", p.country(), "country and logo come from the owner's profile");
+        assertEquals("https://radio.example.net/logo.png", p.logoUrl());
         assertEquals(List.of("MP3", "Vorbis"), p.codecs());
         assertEquals(List.of("audio/mpeg", "application/ogg"), p.contentTypes(), "content types are lower-cased");
         assertEquals(192, p.bitrate(), "the highest bitrate answers bitrate filters");

@@ -38,7 +38,7 @@ final class RbStations {
         String liveIso = iso(live);
         String url = e.listenUrl();
         return new RbStation(changeUuid(e).toString(), e.id().toString(), null, e.name(), url, url,
-                orEmpty(e.homepage()), "", String.join(",", e.genres()), "", orEmpty(e.country()), null, "", "",
+                orEmpty(e.homepage()), orEmpty(e.logoUrl()), String.join(",", e.genres()), "", orEmpty(e.country()), null, "", "",
                 orEmpty(e.language()), 0, liveText, liveIso, e.codec() == null ? UNKNOWN_CODEC : e.codec(),
                 e.bitrate() == null ? 0 : Math.max(0, e.bitrate()), 0, 1, liveText, liveIso, liveText, liveIso,
                 liveText, liveIso, plain(clicks.latest()), iso(clicks.latest()), clicks.lastDay(), 0, 0, null, null,
@@ -62,7 +62,8 @@ final class RbStations {
     static UUID changeUuid(CatalogEntry e) {
         String state = String.join("\n", e.id().toString(), e.liveSince().toString(), e.name(), e.listenUrl(),
                 String.join(",", e.genres()), String.valueOf(e.codec()), String.valueOf(e.bitrate()),
-                String.valueOf(e.homepage()), String.valueOf(e.country()), String.valueOf(e.language()));
+                String.valueOf(e.homepage()), String.valueOf(e.country()), String.valueOf(e.language()),
+                String.valueOf(e.logoUrl()));
         return UUID.nameUUIDFromBytes(state.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -26,7 +26,8 @@ class RbStationsTest {
                 "audio/mpeg", codec, bitrate, 44100, 2, "Artist - Title", 3, 100, LIVE);
         return new CatalogEntry(ID, name, List.of("jazz", "hip hop"), "About", homepage, s.listenUrl(),
                 List.of(s.listenUrl(), relay.listenUrl()), "audio/mpeg", codec, codec == null ? List.of() : List.of(codec),
-                bitrate, 44100, 2, "Artist - Title", 15, 200, true, language, country, LIVE, List.of(s, relay));
+                bitrate, 44100, 2, "Artist - Title", 15, 200, true, language, country,
+                "https://radio.example.net/logo.png", LIVE, List.of(s, relay));
     }
 
     @Test
@@ -39,7 +40,7 @@ class RbStationsTest {
         assertEquals("https://radio.example.net/live.mp3", st.url(), "the primary listen URL");
         assertEquals(st.url(), st.urlResolved());
         assertEquals("https://jazz.example.net/", st.homepage());
-        assertEquals("", st.favicon());
+        assertEquals("https://radio.example.net/logo.png", st.favicon(), "the owner's logo URL");
         assertEquals("jazz,hip hop", st.tags());
         assertEquals("", st.country());
         assertEquals("FR", st.countrycode());

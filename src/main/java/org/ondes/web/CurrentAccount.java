@@ -1,10 +1,9 @@
-package org.ondes.accounts;
+package org.ondes.web;
 
 import io.micronaut.security.authentication.Authentication;
-import org.ondes.web.ProblemException;
 import io.micronaut.http.HttpStatus;
 
-/** Reads the account id that the login token carries. */
+/** Reads the account id that the authentication (a bearer token or a browser session) carries. */
 public final class CurrentAccount {
     public static final String ACCOUNT_ID = "accountId";
 

@@ -1,0 +1,118 @@
+package org.ondes.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.ondes.web.ProblemException;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The browser's sign-in, sign-up and sign-out forms (form-urlencoded). Each answers 303: to the {@code next} path on
+ * success, or back to the form page with an error code ({@code ?error=…}) that the page turns into a message. The
+ * redirect never carries what was typed, only the code and a checked {@code next}.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+class SignInController {
+    static final String SIGN_IN = "/signin";
+    static final String SIGN_UP = "/signup";
+    static final String SIGN_OUT = "/signout";
+    static final String HOME = "/me";
+
+    private final Accounts accounts;
+    private final WebSessions sessions;
+    private final CsrfTokens csrf;
+    private final Origins origins;
+    private final BrowserCookies cookies;
+
+    SignInController(Accounts accounts, WebSessions sessions, CsrfTokens csrf, Origins origins, BrowserCookies cookies) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.origins = origins;
+        this.cookies = cookies;
+    }
+
+    @Post(SIGN_IN)
+    MutableHttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body Map<String, String> form) {
+        Map<String, String> f = form == null ? Map.of() : form;
+        Optional<String> next = NextPath.sanitise(f.get("next"));
+        if (!trusted(request, f)) {
+            return back(SIGN_IN, SignInErrors.CSRF, next);
+        }
+        SignIn result = accounts.authenticate(f.get("username"), f.get("password"));
+        if (result instanceof SignIn.Accepted ok) {
+            return signedIn(request, ok.principal(), next);
+        }
+        return back(SIGN_IN, result instanceof SignIn.Suspended ? SignInErrors.SUSPENDED : SignInErrors.CREDENTIALS, next);
+    }
+
+    @Post(SIGN_UP)
+    MutableHttpResponse<?> signUp(HttpRequest<?> request, @Nullable @Body Map<String, String> form) {
+        Map<String, String> f = form == null ? Map.of() : form;
+        Optional<String> next = NextPath.sanitise(f.get("next"));
+        if (!trusted(request, f)) {
+            return back(SIGN_UP, SignInErrors.CSRF, next);
+        }
+        AccountView created;
+        try {
+            created = accounts.register(f.get("username"), f.get("password"), f.get("email"));
+        } catch (ProblemException e) {
+            return back(SIGN_UP, SignInErrors.of(e), next);
+        }
+        return signedIn(request, new Accounts.Principal(created.id(), created.username(), created.role()), next);
+    }
+
+    @Post(SIGN_OUT)
+    MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable @Body Map<String, String> form) {
+        Map<String, String> f = form == null ? Map.of() : form;
+        Optional<String> next = NextPath.sanitise(f.get("next"));
+        if (WebSessions.of(request).isPresent() && !trusted(request, f)) {
+            return HttpResponse.seeOther(URI.create(HOME + "?error=" + SignInErrors.CSRF));
+        }
+        cookieValue(request).ifPresent(sessions::end);
+        return HttpResponse.seeOther(URI.create(next.orElse("/"))).cookie(cookies.clearSession());
+    }
+
+    /** Same-origin (when the browser says) and the right CSRF token for this browser. */
+    private boolean trusted(HttpRequest<?> request, Map<String, String> form) {
+        return origins.allowed(request) && csrf.matches(request, form.get(CsrfTokens.FIELD));
+    }
+
+    private MutableHttpResponse<?> signedIn(HttpRequest<?> request, Accounts.Principal principal, Optional<String> next) {
+        cookieValue(request).ifPresent(sessions::end); // a new sign-in never reuses a session (fixation)
+        WebSessions.Opened opened = sessions.open(principal, request.getHeaders().get(HttpHeaders.USER_AGENT));
+        return HttpResponse.seeOther(URI.create(next.orElse(HOME)))
+                .cookie(cookies.session(opened.token()))
+                .cookie(cookies.clearCsrf());
+    }
+
+    private static MutableHttpResponse<?> back(String form, String error, Optional<String> next) {
+        String location = form + "?error=" + error
+                + next.map(n -> "&next=" + URLEncoder.encode(n, StandardCharsets.UTF_8)).orElse("");
+        return HttpResponse.seeOther(URI.create(location));
+    }
+
+    private static Optional<String> cookieValue(HttpRequest<?> request) {
+        return request.getCookies().findCookie(WebSessions.COOKIE).map(Cookie::getValue);
+    }
+}

@@ -1,0 +1,16 @@
+package org.ondes.moderation;
+
+/** The kinds of logged actions (mod_actions.action). */
+enum ModerationAction {
+    HIDE_STATION("hide_station"),
+    UNHIDE_STATION("unhide_station"),
+    SUSPEND_ACCOUNT("suspend_account"),
+    UNSUSPEND_ACCOUNT("unsuspend_account"),
+    CHANGE_ROLE("change_role");
+
+    final String wire;
+
+    ModerationAction(String wire) {
+        this.wire = wire;
+    }
+}
