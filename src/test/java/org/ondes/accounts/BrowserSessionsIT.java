@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ondes.testkit.Browser;
+import org.ondes.testkit.CookieClient;
 import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ondes.testkit.Browser.form;
+import static org.ondes.testkit.CookieClient.form;
 
-/** Browser sign-up, sign-in and sign-out with the session cookie, and the CSRF and Origin checks, over real HTTP. */
+/** CookieClient sign-up, sign-in and sign-out with the session cookie, and the CSRF and Origin checks, over real HTTP. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserSessionsIT implements TestPropertyProvider {
@@ -49,8 +49,8 @@ class BrowserSessionsIT implements TestPropertyProvider {
         api = new OndesApi(base);
     }
 
-    private Browser browser() {
-        return new Browser(base);
+    private CookieClient browser() {
+        return new CookieClient(base);
     }
 
     private static String name() {
@@ -59,11 +59,11 @@ class BrowserSessionsIT implements TestPropertyProvider {
 
     @Test
     void signUpSetsAnHttpOnlyLaxSessionCookieAndSignsIn() {
-        Browser b = browser();
+        CookieClient b = browser();
         String pre = b.csrf();
         assertNotNull(b.cookie("ondes_csrf"), "a browser that is not signed in gets a pre-session CSRF cookie");
         String user = name();
-        Browser.Page signedUp = b.postForm("/signup", form("username", user, "password", Browser.PASSWORD, "_csrf", pre));
+        CookieClient.Page signedUp = b.postForm("/signup", form("username", user, "password", CookieClient.PASSWORD, "_csrf", pre));
         assertEquals(303, signedUp.status(), signedUp.toString());
         assertEquals("/me", signedUp.location());
         String cookie = signedUp.setCookie("ondes_session");
@@ -87,8 +87,8 @@ class BrowserSessionsIT implements TestPropertyProvider {
 
     @Test
     void anonymousCallersGetOnePreSessionTokenThatIsNeverCached() {
-        Browser b = browser();
-        Browser.Page first = b.get("/api/v1/session");
+        CookieClient b = browser();
+        CookieClient.Page first = b.get("/api/v1/session");
         assertEquals(false, first.json().get("authenticated"));
         assertNull(first.json().get("username"));
         assertEquals("no-store", first.header("Cache-Control"));
@@ -96,7 +96,7 @@ class BrowserSessionsIT implements TestPropertyProvider {
         assertNotNull(cookie);
         assertTrue(attributes(cookie).containsAll(List.of("httponly", "samesite=lax", "path=/")), cookie);
         assertEquals(first.json().get("csrfToken"), b.cookie("ondes_csrf"));
-        Browser.Page again = b.get("/api/v1/session");
+        CookieClient.Page again = b.get("/api/v1/session");
         assertEquals(first.json().get("csrfToken"), again.json().get("csrfToken"), "the browser keeps its token");
         assertNull(again.setCookie("ondes_csrf"));
     }
@@ -116,20 +116,20 @@ class BrowserSessionsIT implements TestPropertyProvider {
     void signInNeedsThisBrowsersCsrfToken() {
         String user = name();
         browser().signedUp(user);
-        Browser b = browser();
+        CookieClient b = browser();
         b.csrf();
-        Browser other = browser();
+        CookieClient other = browser();
         String othersToken = other.csrf();
         for (Map<String, String> bad : List.of(
-                form("username", user, "password", Browser.PASSWORD),
-                form("username", user, "password", Browser.PASSWORD, "_csrf", "x".repeat(43)),
-                form("username", user, "password", Browser.PASSWORD, "_csrf", othersToken))) {
-            Browser.Page p = b.postForm("/signin", bad);
+                form("username", user, "password", CookieClient.PASSWORD),
+                form("username", user, "password", CookieClient.PASSWORD, "_csrf", "x".repeat(43)),
+                form("username", user, "password", CookieClient.PASSWORD, "_csrf", othersToken))) {
+            CookieClient.Page p = b.postForm("/signin", bad);
             assertEquals(303, p.status(), p.toString());
             assertEquals("/signin?error=csrf", p.location());
             assertNull(b.cookie("ondes_session"), "no session without the right token");
         }
-        Browser.Page ok = b.signIn(user, Browser.PASSWORD);
+        CookieClient.Page ok = b.signIn(user, CookieClient.PASSWORD);
         assertEquals(303, ok.status());
         assertEquals("/me", ok.location());
         assertNotNull(b.cookie("ondes_session"));
@@ -139,9 +139,9 @@ class BrowserSessionsIT implements TestPropertyProvider {
     void wrongPasswordAndUnknownUserLookTheSameAndNothingTypedComesBack() {
         String user = name();
         browser().signedUp(user);
-        Browser b = browser();
-        Browser.Page wrong = b.signIn(user, "not the password");
-        Browser.Page unknown = b.signIn(name(), Browser.PASSWORD);
+        CookieClient b = browser();
+        CookieClient.Page wrong = b.signIn(user, "not the password");
+        CookieClient.Page unknown = b.signIn(name(), CookieClient.PASSWORD);
         assertEquals("/signin?error=credentials", wrong.location());
         assertEquals("/signin?error=credentials", unknown.location());
         assertFalse(wrong.location().contains(user));
@@ -152,12 +152,12 @@ class BrowserSessionsIT implements TestPropertyProvider {
     void signUpErrorsComeBackAsCodes() {
         String taken = name();
         browser().signedUp(taken);
-        Browser b = browser();
-        assertEquals("/signup?error=username_taken", b.signUp(taken, Browser.PASSWORD).location());
-        assertEquals("/signup?error=invalid_username", b.signUp("Not Valid<script>", Browser.PASSWORD).location());
+        CookieClient b = browser();
+        assertEquals("/signup?error=username_taken", b.signUp(taken, CookieClient.PASSWORD).location());
+        assertEquals("/signup?error=invalid_username", b.signUp("Not Valid<script>", CookieClient.PASSWORD).location());
         assertEquals("/signup?error=invalid_password", b.signUp(name(), "short").location());
         assertEquals("/signup?error=invalid_email", b.postForm("/signup", form("username", name(), "password",
-                Browser.PASSWORD, "email", "not an address", "_csrf", b.csrf())).location());
+                CookieClient.PASSWORD, "email", "not an address", "_csrf", b.csrf())).location());
         assertNull(b.cookie("ondes_session"));
     }
 
@@ -165,27 +165,27 @@ class BrowserSessionsIT implements TestPropertyProvider {
     void nextMustStayOnThisInstance() {
         String user = name();
         browser().signedUp(user);
-        Browser.Page local = signInWithToken(browser(), form("username", user, "password", Browser.PASSWORD,
+        CookieClient.Page local = signInWithToken(browser(), form("username", user, "password", CookieClient.PASSWORD,
                 "next", "/me/stations?tab=profile"));
         assertEquals("/me/stations?tab=profile", local.location());
         // every refused shape is in NextPathTest; over HTTP, the three classic ones
         for (String evil : List.of("https://evil.example/", "//evil.example/", "/\\evil.example")) {
-            Browser.Page p = signInWithToken(browser(), form("username", user, "password", Browser.PASSWORD,
+            CookieClient.Page p = signInWithToken(browser(), form("username", user, "password", CookieClient.PASSWORD,
                     "next", evil));
             assertEquals(303, p.status(), evil);
             assertEquals("/me", p.location(), "refused next " + evil);
         }
-        Browser.Page failed = signInWithToken(browser(), form("username", user, "password", "wrong password",
+        CookieClient.Page failed = signInWithToken(browser(), form("username", user, "password", "wrong password",
                 "next", "/me/stations?tab=profile"));
         assertEquals("/signin?error=credentials&next=%2Fme%2Fstations%3Ftab%3Dprofile", failed.location(),
                 "a checked next survives a failed attempt, encoded");
-        Browser.Page failedEvil = signInWithToken(browser(), form("username", user, "password", "wrong password",
+        CookieClient.Page failedEvil = signInWithToken(browser(), form("username", user, "password", "wrong password",
                 "next", "https://evil.example/"));
         assertEquals("/signin?error=credentials", failedEvil.location());
     }
 
     /** Posts the sign-in form with the browser's own CSRF token added. */
-    private static Browser.Page signInWithToken(Browser b, Map<String, String> fields) {
+    private static CookieClient.Page signInWithToken(CookieClient b, Map<String, String> fields) {
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
         all.put("_csrf", b.csrf());
         return b.postForm("/signin", all);
@@ -193,17 +193,17 @@ class BrowserSessionsIT implements TestPropertyProvider {
 
     @Test
     void signOutEndsTheSessionForACopiedCookieToo() {
-        Browser b = browser().signedUp(name());
-        Browser thief = browser();
+        CookieClient b = browser().signedUp(name());
+        CookieClient thief = browser();
         thief.setCookie("ondes_session", b.cookie("ondes_session"));
         assertEquals(200, thief.get("/api/v1/me/stations").status(), "a copied cookie works while the session lives");
         String token = (String) b.get("/api/v1/session").json().get("csrfToken");
 
-        Browser.Page refused = b.postForm("/signout", form("_csrf", "wrong"));
+        CookieClient.Page refused = b.postForm("/signout", form("_csrf", "wrong"));
         assertEquals("/me?error=csrf", refused.location(), "sign-out needs the token too");
         assertEquals(200, thief.get("/api/v1/me/stations").status());
 
-        Browser.Page out = b.postForm("/signout", form("_csrf", token));
+        CookieClient.Page out = b.postForm("/signout", form("_csrf", token));
         assertEquals(303, out.status());
         assertEquals("/", out.location());
         assertTrue(attributes(out.setCookie("ondes_session")).contains("max-age=0"), out.setCookie("ondes_session"));
@@ -214,29 +214,29 @@ class BrowserSessionsIT implements TestPropertyProvider {
 
     @Test
     void cookieAuthenticatedWritesNeedTheSessionsCsrfToken() {
-        Browser b = browser().signedUp(name());
+        CookieClient b = browser().signedUp(name());
         String token = (String) b.get("/api/v1/session").json().get("csrfToken");
-        Browser.Page missing = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}", Map.of());
+        CookieClient.Page missing = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}", Map.of());
         assertEquals(403, missing.status(), missing.toString());
         assertTrue(missing.header("Content-Type").startsWith("application/problem+json"));
         assertTrue(String.valueOf(missing.json().get("detail")).contains("CSRF"), missing.body());
         assertEquals(0, b.get("/api/v1/me/yp-tokens").body().replace("[]", "").length(), "nothing was created");
 
-        Browser.Page wrong = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}", Map.of("X-CSRF-Token", "x".repeat(43)));
+        CookieClient.Page wrong = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}", Map.of("X-CSRF-Token", "x".repeat(43)));
         assertEquals(403, wrong.status());
-        Browser.Page preSession = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}",
+        CookieClient.Page preSession = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}",
                 Map.of("X-CSRF-Token", browser().csrf()));
         assertEquals(403, preSession.status(), "another browser's token does not count");
 
-        Browser.Page created = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}", Map.of("X-CSRF-Token", token));
+        CookieClient.Page created = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"x\"}", Map.of("X-CSRF-Token", token));
         assertEquals(201, created.status(), created.toString());
         Object id = created.json().get("id");
         assertEquals(403, b.send("DELETE", "/api/v1/me/yp-tokens/" + id, null, null, Map.of()).status());
         assertEquals(204, b.send("DELETE", "/api/v1/me/yp-tokens/" + id, null, null, Map.of("X-CSRF-Token", token)).status());
 
-        Browser.Page formMissing = b.postForm("/api/v1/me/yp-tokens", form("label", "form"));
+        CookieClient.Page formMissing = b.postForm("/api/v1/me/yp-tokens", form("label", "form"));
         assertEquals(403, formMissing.status(), "HTML form posts are checked as well");
-        Browser.Page formOk = b.postForm("/api/v1/me/yp-tokens", form("label", "form", "_csrf", token));
+        CookieClient.Page formOk = b.postForm("/api/v1/me/yp-tokens", form("label", "form", "_csrf", token));
         assertEquals(415, formOk.status(), "the _csrf form field passes the check, and the request reaches the "
                 + "controller, which takes JSON only: " + formOk);
     }
@@ -244,11 +244,11 @@ class BrowserSessionsIT implements TestPropertyProvider {
     @Test
     void crossSiteOriginsAreRefused() {
         String user = name();
-        Browser b = browser().signedUp(user);
+        CookieClient b = browser().signedUp(user);
         String token = (String) b.get("/api/v1/session").json().get("csrfToken");
         // Reached through a proxy as radio.example.net (the Host it passes on), without ONDES_PUBLIC_URL.
         String host = "radio.example.net";
-        Browser.Page evil = b.raw("POST", "/api/v1/me/yp-tokens", host,
+        CookieClient.Page evil = b.raw("POST", "/api/v1/me/yp-tokens", host,
                 Map.of("X-CSRF-Token", token, "Origin", "https://evil.example"), "application/json", "{}");
         assertEquals(403, evil.status(), evil.toString());
         assertTrue(String.valueOf(evil.json().get("detail")).contains("Origin"), evil.body());
@@ -261,9 +261,9 @@ class BrowserSessionsIT implements TestPropertyProvider {
                 Map.of("X-CSRF-Token", token, "Origin", "https://evil.example")).status(),
                 "reached as 127.0.0.1, Micronaut's own drive-by-localhost guard refuses foreign origins first");
 
-        Browser c = browser();
+        CookieClient c = browser();
         String csrf = c.csrf();
-        Browser.Page signIn = c.raw("POST", "/signin", host, Map.of("Origin", "https://evil.example"),
+        CookieClient.Page signIn = c.raw("POST", "/signin", host, Map.of("Origin", "https://evil.example"),
                 "application/x-www-form-urlencoded", "username=" + user + "&password=correct+horse+battery&_csrf=" + csrf);
         assertEquals("/signin?error=csrf", signIn.location(), signIn.toString());
         assertNull(c.cookie("ondes_session"));
@@ -275,7 +275,7 @@ class BrowserSessionsIT implements TestPropertyProvider {
 
     @Test
     void expiredSessionsAuthenticateNobody() throws Exception {
-        Browser b = browser().signedUp(name());
+        CookieClient b = browser().signedUp(name());
         assertEquals(200, b.get("/api/v1/me/stations").status());
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + db.name());
@@ -290,16 +290,16 @@ class BrowserSessionsIT implements TestPropertyProvider {
         int port = FreePorts.next();
         try (OndesInstance ondes = OndesInstance.start(schema, port, Map.of("ondes.public-url", "https://ondes.example.org",
                 "ondes.sessions.ttl", "12h"))) {
-            Browser b = new Browser(ondes.baseUrl());
-            Browser.Page pre = b.get("/api/v1/session");
+            CookieClient b = new CookieClient(ondes.baseUrl());
+            CookieClient.Page pre = b.get("/api/v1/session");
             assertTrue(attributes(pre.setCookie("ondes_csrf")).contains("secure"), pre.toString());
-            Browser.Page signedUp = b.signUp(name(), Browser.PASSWORD);
+            CookieClient.Page signedUp = b.signUp(name(), CookieClient.PASSWORD);
             String cookie = signedUp.setCookie("ondes_session");
             assertTrue(attributes(cookie).contains("secure"), cookie);
             assertTrue(attributes(cookie).contains("max-age=43200"), "ONDES_SESSION_TTL=12h: " + cookie);
             String token = (String) b.get("/api/v1/session").json().get("csrfToken");
             String host = "ondes.example.org";
-            Browser.Page foreign = b.raw("POST", "/api/v1/me/yp-tokens", host,
+            CookieClient.Page foreign = b.raw("POST", "/api/v1/me/yp-tokens", host,
                     Map.of("X-CSRF-Token", token, "Origin", "http://ondes.example.org"), "application/json", "{}");
             assertEquals(403, foreign.status(), "only ONDES_PUBLIC_URL (https) is this instance: " + foreign);
             assertEquals(201, b.raw("POST", "/api/v1/me/yp-tokens", host,

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ondes.testkit.Browser;
+import org.ondes.testkit.CookieClient;
 import org.ondes.testkit.FakeIcecastMount;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.ListedStream;
@@ -141,10 +141,10 @@ class ModerationIT implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void suspendingEndsSessionsStreamsAndSignInsAtOnce() {
         String name = "susp_" + UUID.randomUUID().toString().substring(0, 8);
-        Browser browser = new Browser(base).signedUp(name);
-        String bearer = api.login(name, Browser.PASSWORD);
+        CookieClient browser = new CookieClient(base).signedUp(name);
+        String bearer = api.login(name, CookieClient.PASSWORD);
         String token = (String) browser.get("/api/v1/session").json().get("csrfToken");
-        Browser.Page created = browser.json("POST", "/api/v1/me/yp-tokens", "{}", Map.of("X-CSRF-Token", token));
+        CookieClient.Page created = browser.json("POST", "/api/v1/me/yp-tokens", "{}", Map.of("X-CSRF-Token", token));
         OndesApi.User owner = new OndesApi.User(name, bearer, 0, (String) created.json().get("ypUrl"));
         ListedStream s = listed(owner, "Suspended FM");
 
@@ -165,11 +165,11 @@ class ModerationIT implements TestPropertyProvider {
         assertEquals(401, browser.get("/api/v1/me/stations").status(), "the browser session ended");
         assertEquals(401, api.get("/api/v1/me/stations", bearer).status(), "the bearer token stopped working");
         OndesApi.Response login = api.send("POST", "/login", null,
-                "{\"username\":\"" + name + "\",\"password\":\"" + Browser.PASSWORD + "\"}");
+                "{\"username\":\"" + name + "\",\"password\":\"" + CookieClient.PASSWORD + "\"}");
         assertEquals(401, login.status());
         assertTrue(String.valueOf(login.json().get("detail")).contains("suspended"), login.body());
-        Browser again = new Browser(base);
-        assertEquals("/signin?error=suspended", again.signIn(name, Browser.PASSWORD).location());
+        CookieClient again = new CookieClient(base);
+        assertEquals("/signin?error=suspended", again.signIn(name, CookieClient.PASSWORD).location());
         assertEquals("/signin?error=credentials", again.signIn(name, "a wrong password").location(),
                 "without the password, nobody learns that the account is suspended");
         assertTrue(api.get("/api/v1/moderation/users?suspended=true", moderator.bearer()).body().contains(name));
@@ -177,7 +177,7 @@ class ModerationIT implements TestPropertyProvider {
         OndesApi.Response lifted = post(moderator, "/users/" + name + "/unsuspend", "{}");
         assertEquals(200, lifted.status(), lifted.body());
         assertNull(lifted.json().get("suspension"));
-        assertEquals(303, again.signIn(name, Browser.PASSWORD).status());
+        assertEquals(303, again.signIn(name, CookieClient.PASSWORD).status());
         assertNotNull(again.cookie("ondes_session"));
         assertTrue(YpReplyHead.parse(api.ypRaw(owner.ypToken(), IcecastWire.add("Back FM", "x", s.listenUrl()))).ok(),
                 "the YP tokens work again");
@@ -251,7 +251,7 @@ class ModerationIT implements TestPropertyProvider {
     @Test
     void moderatingFromABrowserNeedsTheCsrfToken() {
         String name = "modb_" + UUID.randomUUID().toString().substring(0, 8);
-        Browser browser = new Browser(base).signedUp(name);
+        CookieClient browser = new CookieClient(base).signedUp(name);
         assertEquals(200, api.send("PUT", "/api/v1/admin/users/" + name + "/role", admin.bearer(),
                 "{\"role\":\"moderator\"}").status());
         OndesApi.User owner = api.newUser();

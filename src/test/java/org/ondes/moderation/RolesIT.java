@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ondes.testkit.Browser;
+import org.ondes.testkit.CookieClient;
 import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
@@ -130,7 +130,7 @@ class RolesIT {
     void roleChangesApplyAtOnceToBearerTokensAndBrowserSessions() {
         OndesApi.User user = api.newUser();
         String name = "rb_" + UUID.randomUUID().toString().substring(0, 8);
-        Browser browser = new Browser(ondes.baseUrl()).signedUp(name);
+        CookieClient browser = new CookieClient(ondes.baseUrl()).signedUp(name);
         assertEquals(403, api.get("/api/v1/moderation/users", user.bearer()).status());
         assertEquals(403, browser.get("/api/v1/moderation/users").status());
 

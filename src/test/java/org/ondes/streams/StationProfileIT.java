@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.ondes.testkit.Browser;
+import org.ondes.testkit.CookieClient;
 import org.ondes.testkit.FakeIcecastMount;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.ListedStream;
@@ -205,15 +205,15 @@ class StationProfileIT implements TestPropertyProvider {
 
     @Test
     void browsersEditWithTheirSessionAndCsrfToken() {
-        Browser b = new Browser("http://127.0.0.1:" + server.getPort()).signedUp("prof_" + UUID.randomUUID().toString().substring(0, 8));
+        CookieClient b = new CookieClient("http://127.0.0.1:" + server.getPort()).signedUp("prof_" + UUID.randomUUID().toString().substring(0, 8));
         String token = (String) b.get("/api/v1/session").json().get("csrfToken");
-        Browser.Page created = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"web\"}", Map.of("X-CSRF-Token", token));
+        CookieClient.Page created = b.json("POST", "/api/v1/me/yp-tokens", "{\"label\":\"web\"}", Map.of("X-CSRF-Token", token));
         assertEquals(201, created.status(), created.toString());
         String ypUrl = (String) created.json().get("ypUrl");
         OndesApi.User viaBrowser = new OndesApi.User("web", null, 0, ypUrl);
-        ListedStream s = ListedStream.announce(api, viaBrowser, mount, unique("Browser FM"), "/" + UUID.randomUUID() + ".ogg");
+        ListedStream s = ListedStream.announce(api, viaBrowser, mount, unique("CookieClient FM"), "/" + UUID.randomUUID() + ".ogg");
         assertEquals(403, b.json("PATCH", "/api/v1/me/stations/" + s.stationId(), "{\"country\":\"DE\"}", Map.of()).status());
-        Browser.Page ok = b.json("PATCH", "/api/v1/me/stations/" + s.stationId(), "{\"country\":\"DE\"}", Map.of("X-CSRF-Token", token));
+        CookieClient.Page ok = b.json("PATCH", "/api/v1/me/stations/" + s.stationId(), "{\"country\":\"DE\"}", Map.of("X-CSRF-Token", token));
         assertEquals(200, ok.status(), ok.toString());
         assertEquals("DE", api.awaitListed(s.listenUrl(), e -> "DE".equals(e.get("country"))).get("country"));
     }

@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
  * ones too, removing those set with Max-Age=0), sends them back, never follows redirects, and posts HTML forms. It
  * keeps the raw Set-Cookie headers of the last response so tests can check the cookie flags.
  */
-public final class Browser {
+public final class CookieClient {
     public static final String PASSWORD = "correct horse battery";
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    public Browser(String base) {
+    public CookieClient(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
@@ -194,7 +194,7 @@ public final class Browser {
     }
 
     /** Signs up and asserts it worked (303 with a session cookie). */
-    public Browser signedUp(String username) {
+    public CookieClient signedUp(String username) {
         Page p = signUp(username, PASSWORD);
         if (p.status() != 303 || cookie("ondes_session") == null) {
             throw new AssertionError("sign-up failed: " + p);
