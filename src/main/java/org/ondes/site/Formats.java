@@ -9,8 +9,6 @@ import java.util.Locale;
 /** Texts the pages show for numbers and times (English; times in UTC, which the browser's script localises). */
 final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -48,9 +46,5 @@ final class Formats {
 
     static String time(Instant at) {
         return TIME.format(at);
-    }
-
-    static String dateTime(Instant at) {
-        return DATE_TIME.format(at);
     }
 }
