@@ -33,6 +33,11 @@ public class PublicUrls {
         return b;
     }
 
+    /** The absolute URL of a path on this instance; {@code path} starts with a slash, e.g. {@code /stations/…}. */
+    public String of(String path) {
+        return base() + path;
+    }
+
     public String ypUrl(String token) {
         return base() + "/api/icecast/yp/" + token;
     }

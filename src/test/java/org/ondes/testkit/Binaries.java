@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Guards end-to-end tests that need external programs (icecast2, ffmpeg).
+ * Guards end-to-end tests that need external programs (icecast2, ffmpeg, chromium and chromedriver).
  * On a developer machine a missing program skips the test loudly; on CI
  * (env {@code CI=true}) it fails, so a broken CI image cannot go green by skipping.
  */
@@ -22,6 +22,8 @@ public final class Binaries {
     private static final Map<String, String> DEBIAN_PACKAGES = Map.of(
             "icecast2", "icecast2",
             "ffmpeg", "ffmpeg",
+            "chromium", "chromium",
+            "chromedriver", "chromium-driver",
             "runuser", "util-linux",
             "kill", "procps");
 

@@ -22,9 +22,15 @@ public final class IcecastWire {
 
     /** An Icecast 2.4.4 add for an Ogg Vorbis mount (trailing empty audio-info segment and CRLF included). */
     public static byte[] add(String name, String genre, String listenUrl) {
+        return add(name, genre, listenUrl, "application/ogg", "Vorbis", "96");
+    }
+
+    /** An add for any format, e.g. {@code ("audio/mpeg", "", "128")} as Icecast announces an MP3 mount. */
+    public static byte[] add(String name, String genre, String listenUrl, String type, String stype, String bitrate) {
         return ("action=add&sn=" + esc(name) + "&genre=" + esc(genre) + "&cpswd=&desc="
                 + esc("A 440 Hz <b>sine</b> & friends") + "&url=" + esc("http://example.org/feas") + "&listenurl="
-                + esc(listenUrl) + "&type=" + esc("application/ogg") + "&stype=Vorbis&b=96&\r\n").getBytes(StandardCharsets.US_ASCII);
+                + esc(listenUrl) + "&type=" + esc(type) + "&stype=" + esc(stype) + "&b=" + esc(bitrate)
+                + "&\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     public static byte[] touch(String sid, String song, int listeners) {

@@ -12,7 +12,12 @@ public record ListedStream(String sid, String listenUrl, String sessionId, Strin
     /** Adds {@code name} at {@code mount.url(path)} with the user's YP token and waits (15 s) until it is listed. */
     public static ListedStream announce(OndesApi api, OndesApi.User user, FakeIcecastMount mount, String name, String path) {
         String url = mount.url(path);
-        YpReplyHead added = YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.add(name, "test", url)));
+        return announce(api, user, url, IcecastWire.add(name, "test", url));
+    }
+
+    /** Sends the add {@code body} (for {@code url}) with the user's YP token and waits (15 s) until it is listed. */
+    public static ListedStream announce(OndesApi api, OndesApi.User user, String url, byte[] body) {
+        YpReplyHead added = YpReplyHead.parse(api.ypRaw(user.ypToken(), body));
         if (!added.ok()) {
             throw new AssertionError("add refused: " + added.raw());
         }

@@ -1,0 +1,5 @@
+package org.ondes.site;
+
+/** A page that says what went wrong (a station that does not exist). */
+public record ErrorPage(PageMeta meta, String heading, String message) {
+}
