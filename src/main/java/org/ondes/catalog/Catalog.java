@@ -2,6 +2,7 @@ package org.ondes.catalog;
 
 import jakarta.inject.Singleton;
 import org.ondes.streams.Streams;
+import org.ondes.web.ProblemException;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** Catalog capability facade: search over live stations, facets, and the read model's version (for validators). */
 @Singleton
@@ -20,13 +23,15 @@ public class Catalog {
     }
 
     private final CatalogSearch search;
+    private final Semaphore searchTurns;
     private final HistoryStore history;
     private final Streams streams;
     private final Map<String, Cached> facets = new ConcurrentHashMap<>();
     private final Map<String, Object> facetLocks = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
-    Catalog(CatalogSearch search, HistoryStore history, Streams streams) {
+    Catalog(CatalogSearch search, HistoryStore history, Streams streams, CatalogSettings settings) {
+        this.searchTurns = new Semaphore(settings.effectiveSearchConcurrency(), true);
         this.search = search;
         this.history = history;
         this.streams = streams;
@@ -42,8 +47,27 @@ public class Catalog {
         });
     }
 
+    /**
+     * Runs a search in the database, at most {@link CatalogSettings#effectiveSearchConcurrency()} at once: PostgreSQL
+     * and the YP ingest share the same cores, and a flood of searches must leave them room. Waits up to 2 s for a
+     * turn, then refuses with a 503.
+     */
     public CatalogPage search(StreamQuery query) {
-        return search.search(query);
+        boolean turn;
+        try {
+            turn = searchTurns.tryAcquire(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw ProblemException.busy("the directory is busy with other searches; retry in a few seconds");
+        }
+        try {
+            return search.search(query);
+        } finally {
+            searchTurns.release();
+        }
     }
 
     /** The live entries with these station ids, in the order given (duplicates once); ids not live are left out. */

@@ -26,6 +26,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, reason)));
     }
 
+    /** 503 with {@code Retry-After}: the request was fine, the instance is too busy right now. */
+    public static ProblemException busy(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", detail);
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(HttpStatus.NOT_FOUND, "Not found", what);
     }

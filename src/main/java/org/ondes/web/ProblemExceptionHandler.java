@@ -1,9 +1,12 @@
 package org.ondes.web;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -15,6 +18,8 @@ class ProblemExceptionHandler implements ExceptionHandler<ProblemException, Http
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
         Problem body = new Problem("about:blank", e.title(), e.status().getCode(), e.getMessage(), request.getPath(), e.errors());
-        return HttpResponse.<Problem>status(e.status()).body(body).contentType(MediaType.of(Problem.MEDIA_TYPE));
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(e.status()).body(body)
+                .contentType(MediaType.of(Problem.MEDIA_TYPE));
+        return e.status() == HttpStatus.SERVICE_UNAVAILABLE ? response.header(HttpHeaders.RETRY_AFTER, "2") : response;
     }
 }

@@ -113,6 +113,9 @@ class SearchBench {
             rows.add(load.run("station page, 50 conn", 50, 0, 10, pages).row());
             rows.add(load.run("facets, 50 conn", 50, 0, 5, facets).row());
             background.join();
+            rows.addAll(explain(db, searchQuery(12345)).stream().filter(l -> l.contains("Execution Time")
+                    || l.contains("Bitmap Index Scan") || l.contains("Heap Blocks")).map(l -> "  after the phases:" + l).toList());
+            rows.add("  catalog_entries after the phases: " + deadTuples(db));
             rows.add(ingest[0].row() + String.format("   (catalog version moved by %d)", catalogVersion(db) - version0));
             out.add("Catalog of " + COMBINATIONS + " distinct searches (word x genre x codec); Zipf s=1.0 over them for the"
                     + " popular mix; 'uncached' sends Cache-Control: no-cache");
@@ -172,6 +175,16 @@ class SearchBench {
             }
         }
         return sids;
+    }
+
+    private static String deadTuples(TestDb.Schema db) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT n_live_tup, n_dead_tup, autovacuum_count, pg_size_pretty(pg_total_relation_size(relid))"
+                        + " FROM pg_stat_user_tables WHERE relname = 'catalog_entries'")) {
+            rs.next();
+            return rs.getLong(1) + " live rows, " + rs.getLong(2) + " dead, autovacuumed " + rs.getLong(3) + " times, "
+                    + rs.getString(4) + " with indexes";
+        }
     }
 
     private static long catalogVersion(TestDb.Schema db) throws Exception {
