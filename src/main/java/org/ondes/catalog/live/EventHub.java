@@ -2,6 +2,7 @@ package org.ondes.catalog.live;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.ondes.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,10 @@ class EventHub {
      * the events it missed, or a {@code resync}. Does database reads: call from a blocking thread.
      */
     ClientStream open(Set<UUID> stations, String lastEventId) {
+        if (clients.size() >= settings.maxClients()) {
+            // each client holds a socket, a buffer and a file descriptor: refuse rather than run out of them
+            throw ProblemException.busy("this instance serves its maximum of live-feed clients; retry in a minute");
+        }
         boolean resuming = lastEventId != null;
         ClientQueue queue = new ClientQueue(settings.effectiveClientBuffer(), resuming);
         queue.offerControl(SseFraming.hello(RETRY_MILLIS));

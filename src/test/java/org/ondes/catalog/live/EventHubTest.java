@@ -99,6 +99,25 @@ class EventHubTest {
     }
 
     @Test
+    void clientsBeyondTheCapAreRefusedWithA503UntilOneLeaves() {
+        EventHub small = new EventHub(new LiveEventsSettings(300, 3600, 64, 2), null);
+        try {
+            small.startAt(0);
+            ClientStream first = small.open(Set.of(), null);
+            first.subscribe(new ClientStreamTest.Recorder());
+            small.open(Set.of(), null).subscribe(new ClientStreamTest.Recorder());
+            org.ondes.web.ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.ondes.web.ProblemException.class, () -> small.open(Set.of(), null));
+            assertEquals(503, refused.status().getCode());
+            first.cancel();
+            small.open(Set.of(), null);
+            assertEquals(2, small.clientCount());
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
     void aClientOnlyGetsTheStationsItAskedFor() {
         hub.startAt(0);
         UUID other = UUID.randomUUID();
