@@ -19,7 +19,8 @@ public record TokensPage(PageMeta meta, List<TokenLine> tokens, @Nullable Create
 
     /** A token as listed: never the secret, only its last characters in the masked URL. */
     public record TokenLine(long id, String label, String maskedUrl, String createdIso, String createdText,
-                            @Nullable String lastUsedIso, String lastUsedText, String confirmHref, String revokeAction) {
+                            @Nullable String lastUsedIso, @Nullable String lastUsedText, String confirmHref,
+                            String revokeAction) {
     }
 
     /** A new token: the YP URL to paste, and the same URL inside the icecast.xml blocks of Icecast 2.4 and 2.5. */

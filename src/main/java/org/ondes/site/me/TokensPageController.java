@@ -105,7 +105,7 @@ class TokensPageController {
     private static TokensPage.TokenLine line(YpTokenView t) {
         return new TokensPage.TokenLine(t.id(), t.label(), t.maskedYpUrl(), t.createdAt().toString(),
                 Formats.dateTime(t.createdAt()), t.lastUsedAt() == null ? null : t.lastUsedAt().toString(),
-                t.lastUsedAt() == null ? "never used" : Formats.dateTime(t.lastUsedAt()),
+                t.lastUsedAt() == null ? null : Formats.dateTime(t.lastUsedAt()),
                 SiteShell.MY_TOKENS + "?revoke=" + t.id() + "#confirm", SiteShell.MY_TOKENS + "/" + t.id() + "/revoke");
     }
 

@@ -135,7 +135,9 @@ class StreamerPagesIT implements TestPropertyProvider {
     void revokingATokenAsksForConfirmationThenEndsItsStreams() {
         Streamer s = streamer();
         ListedStream stream = listed(s, "Revoked Radio", "/revoked.mp3");
-        Document list = html(s.browser().get("/me/tokens"));
+        Document list = Await.until(Duration.ofSeconds(10), () -> html(s.browser().get("/me/tokens")),
+                d -> d.select(".token").text().contains("last used"), () -> "the token's use is not shown");
+        assertTrue(list.select("[data-never-used]").isEmpty());
         String confirmHref = list.select(".token a[href*=revoke]").attr("href");
         Document confirm = html(s.browser().get(confirmHref));
         String action = confirm.select("#confirm form").attr("action");
