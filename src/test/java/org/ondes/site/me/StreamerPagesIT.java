@@ -275,6 +275,20 @@ class StreamerPagesIT implements TestPropertyProvider {
     }
 
     @Test
+    void namesAndMessagesFromIcecastAreShownAsText() {
+        Streamer s = streamer();
+        String hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+        ListedStream live = listed(s, hostile, "/hostile.mp3");
+        live.touch(api, s.user(), "</dd><b>bold</b>", 1);
+        Element station = Await.until(Duration.ofSeconds(10),
+                () -> Jsoup.parse(s.browser().get("/me").body()).selectFirst("[data-my-station=" + live.stationId() + "]"),
+                e -> e != null && e.text().contains("</dd><b>bold</b>"), () -> "the touch is not shown");
+        assertEquals(hostile, station.select("h2").text());
+        assertTrue(station.select("img, script, b").isEmpty(), station.outerHtml());
+        assertTrue(station.select("input[name=displayName] ~ .hint").text().contains(hostile));
+    }
+
+    @Test
     void theHeaderShowsTheAccountAndSignsOutWithAPost() {
         Document anonymous = html(new CookieClient(base).get("/"));
         assertEquals(java.util.List.of("Live now", "Sign in", "Sign up"), anonymous.select(".site-nav a").eachText());
