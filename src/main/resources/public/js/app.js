@@ -6,6 +6,8 @@ import { initPlayer, audioElement, markCards } from './player.js';
 import { applyPlayback } from './playback.js';
 import { initLiveList } from './live-list.js';
 import { initStation } from './station.js';
+import { initMyStations } from './my-stations.js';
+import { initCopy } from './copy.js';
 import { refreshTimes, startClock } from './times.js';
 
 let stopPage = () => {};
@@ -18,9 +20,11 @@ function prepare(root) {
 
 function startPage(main) {
   prepare(main);
+  initCopy(main);
   const page = main.dataset.page;
   if (page === 'home') stopPage = initLiveList(main, prepare);
   else if (page === 'station') stopPage = initStation(main, prepare);
+  else if (page === 'me') stopPage = initMyStations(main);
   else stopPage = () => {};
 }
 

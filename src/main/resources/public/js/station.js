@@ -1,5 +1,5 @@
 // A station page follows its station on the live feed: now playing and the recent songs, listener counts, and
-// going live or offline (the on-air section is fetched again). The embed snippet gets a copy button.
+// going live or offline (the on-air section is fetched again).
 
 import { subscribe, debounce } from './live-feed.js';
 import { fetchPage } from './navigation.js';
@@ -9,7 +9,6 @@ const RECENT_SONGS = 10;
 
 export function initStation(main, prepare) {
   const id = main.dataset.stationId;
-  initCopy(main);
   const refresh = debounce(() => refetch(main, prepare), 300);
   return subscribe([id], {
     live: refresh,
@@ -67,21 +66,4 @@ async function refetch(main, prepare) {
   const adopted = document.adoptNode(fresh);
   old.replaceWith(adopted);
   prepare(adopted);
-}
-
-function initCopy(main) {
-  for (const button of main.querySelectorAll('[data-copy]')) {
-    const source = main.querySelector('#' + CSS.escape(button.dataset.copy));
-    const status = button.parentElement.querySelector('[data-copy-status]');
-    button.hidden = false;
-    button.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(source.value);
-      } catch {
-        source.select();
-        document.execCommand('copy');
-      }
-      if (status) status.textContent = 'Copied.';
-    });
-  }
 }

@@ -12,13 +12,18 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import org.ondes.web.Problem;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Cross-site request forgery guard for cookie-authenticated writes. A POST, PUT, PATCH or DELETE made with a session
@@ -36,11 +41,14 @@ class CsrfFilter implements HttpServerFilter {
     private final CsrfTokens tokens;
     private final Origins origins;
     private final FilterBodyParser bodies;
+    private final Scheduler blocking;
 
-    CsrfFilter(CsrfTokens tokens, Origins origins, FilterBodyParser bodies) {
+    CsrfFilter(CsrfTokens tokens, Origins origins, FilterBodyParser bodies,
+               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.tokens = tokens;
         this.origins = origins;
         this.bodies = bodies;
+        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
     @Override
@@ -58,9 +66,12 @@ class CsrfFilter implements HttpServerFilter {
         }
         Optional<MediaType> type = request.getContentType();
         if (type.isPresent() && type.get().matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            // The parsed form arrives inside Netty's body buffer callback; continuing there would make the controller's
+            // own reading of the body re-enter that buffer (Micronaut 4.10 fails it), so continue on another thread.
             return Mono.fromFuture(bodies.parseBody(request))
                     .defaultIfEmpty(Map.of())
                     .onErrorReturn(Map.of())
+                    .publishOn(blocking)
                     .flatMapMany(form -> checked(request, chain, form.get(CsrfTokens.FIELD) instanceof String s ? s : null));
         }
         return checked(request, chain, null);

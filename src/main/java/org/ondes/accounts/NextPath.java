@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * absolute URL, a scheme, {@code //host}, a backslash that browsers read as a slash, control characters, encoded
  * characters that are none of these in disguise) is refused, and the caller falls back to its default page.
  */
-final class NextPath {
+public final class NextPath {
     static final int MAX_LENGTH = 512;
     /** A path (and query) made of URL characters only, starting with exactly one slash. */
     private static final Pattern SAFE = Pattern.compile("/(?![/\\\\])[A-Za-z0-9\\-._~!$&'()*+,;=:@/%?]*");
@@ -18,7 +18,7 @@ final class NextPath {
     private NextPath() {
     }
 
-    static Optional<String> sanitise(String raw) {
+    public static Optional<String> sanitise(String raw) {
         if (raw == null || raw.isEmpty() || raw.length() > MAX_LENGTH) {
             return Optional.empty();
         }

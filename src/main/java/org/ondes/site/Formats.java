@@ -7,14 +7,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Texts the pages show for numbers and times (English; times in UTC, which the browser's script localises). */
-final class Formats {
+public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
 
     /** "MP3 · 128 kbit/s", "Vorbis", "128 kbit/s", or "format unknown". */
-    static String format(String codec, Integer bitrate) {
+    public static String format(String codec, Integer bitrate) {
         String rate = bitrate == null || bitrate <= 0 ? null : bitrate + " kbit/s";
         if (codec == null || codec.isBlank()) {
             return rate == null ? "format unknown" : rate;
@@ -23,7 +25,7 @@ final class Formats {
     }
 
     /** "1 listener", "12 listeners". */
-    static String listeners(int n) {
+    public static String listeners(int n) {
         return n == 1 ? "1 listener" : n + " listeners";
     }
 
@@ -44,7 +46,12 @@ final class Formats {
         return "live for " + (hours / 24) + " days";
     }
 
-    static String time(Instant at) {
+    public static String time(Instant at) {
         return TIME.format(at);
+    }
+
+    /** "2026-11-21 14:03 UTC": for times that may lie on another day. */
+    public static String dateTime(Instant at) {
+        return DATE_TIME.format(at);
     }
 }

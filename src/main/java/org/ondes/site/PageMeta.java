@@ -10,7 +10,7 @@ public record PageMeta(String title, String description, String url, String ogTy
     static final String SITE_NAME = "Ondes";
     static final int MAX_DESCRIPTION = 200;
 
-    static PageMeta of(String title, String description, String url, String ogType) {
+    public static PageMeta of(String title, String description, String url, String ogType) {
         String d = description == null ? "" : description.strip();
         if (d.length() > MAX_DESCRIPTION) {
             d = d.substring(0, MAX_DESCRIPTION - 1).strip() + "…";

@@ -1,12 +1,21 @@
 package org.ondes.site;
 
+import io.micronaut.core.annotation.Nullable;
+
 /**
- * What the page layout needs besides the page itself: asset URLs with their version, and the navigation links that
- * other parts of Ondes will serve (sign-in and the streamer's own stations).
+ * What the page layout needs besides the page itself: asset URLs with their version, who is looking (for the header:
+ * the account's links and the sign-out form), and the addresses of the pages the header links to.
+ *
+ * @param page   the view being rendered (marks the current link in the navigation)
+ * @param viewer the signed-in account, or null
  */
-public record SiteShell(StaticAssets assets, String page) {
+public record SiteShell(StaticAssets assets, String page, @Nullable Viewer viewer) {
     public static final String SIGN_IN = "/signin";
+    public static final String SIGN_UP = "/signup";
+    public static final String SIGN_OUT = "/signout";
     public static final String MY_STATIONS = "/me";
+    public static final String MY_TOKENS = "/me/tokens";
+    public static final String MODERATION = "/moderation";
 
     public String asset(String file) {
         return assets.url(file);
@@ -16,7 +25,37 @@ public record SiteShell(StaticAssets assets, String page) {
         return SIGN_IN;
     }
 
+    public String signUp() {
+        return SIGN_UP;
+    }
+
+    public String signOut() {
+        return SIGN_OUT;
+    }
+
     public String myStations() {
         return MY_STATIONS;
+    }
+
+    public String tokens() {
+        return MY_TOKENS;
+    }
+
+    public String moderation() {
+        return MODERATION;
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    public boolean moderator() {
+        return viewer != null && viewer.moderates();
+    }
+
+    /** {@code "page"} for the navigation link of the page being shown (its {@code aria-current}), else null. */
+    @Nullable
+    public String current(String view) {
+        return view.equals(page) ? "page" : null;
     }
 }

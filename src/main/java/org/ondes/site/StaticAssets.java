@@ -22,9 +22,11 @@ public class StaticAssets {
     static final List<String> FILES = List.of(
             "css/ondes.css",
             "js/app.js",
+            "js/copy.js",
             "js/embed.js",
             "js/live-list.js",
             "js/live-feed.js",
+            "js/my-stations.js",
             "js/navigation.js",
             "js/playback.js",
             "js/player.js",

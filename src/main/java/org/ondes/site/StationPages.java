@@ -2,10 +2,8 @@ package org.ondes.site;
 
 import org.ondes.catalog.StationDetail;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds the {@link StationPage} and the {@link EmbedPage} from a station's catalog data. */
 final class StationPages {
@@ -49,16 +47,7 @@ final class StationPages {
 
     /** The station's web site if it is an absolute http(s) URL; anything else (javascript:, data: …) is not linked. */
     static String webLink(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI u = URI.create(url.strip());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null ? u.toString() : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return WebLinks.http(url);
     }
 
     private static String attribute(String s) {

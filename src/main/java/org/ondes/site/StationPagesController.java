@@ -66,9 +66,8 @@ class StationPagesController {
     }
 
     private HttpResponse<String> notFound(HttpRequest<?> request) {
-        ErrorPage page = new ErrorPage(PageMeta.of("Station not found · Ondes", "No such station on Ondes.",
-                urls.of("/"), "website"), "Station not found",
-                "There is no station with this address. It may have been removed, or the link is mistyped.");
-        return pages.html(HttpStatus.NOT_FOUND, "error", page, request);
+        // unknown and hidden stations look the same: a moderator's decision is not announced to listeners
+        return pages.error(HttpStatus.NOT_FOUND, "Station not found",
+                "This station is not available. It may have been removed or hidden, or the link is mistyped.", request);
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -93,6 +94,21 @@ public final class Browser implements AutoCloseable {
     /** Runs an asynchronous script; it hands its result to {@code arguments[arguments.length - 1]}. */
     public Object jsAsync(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /**
+     * Lets pages of {@code origin} write and read the clipboard without a prompt (DevTools
+     * {@code Browser.grantPermissions}), so a copy button can be checked by reading what it copied.
+     */
+    public void grantClipboard(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    /** What the clipboard holds now, read by the page ({@code navigator.clipboard.readText()}). */
+    public String clipboardText() {
+        return String.valueOf(jsAsync("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('<clipboard not readable: ' + e + '>'));"));
     }
 
     /** Polls {@code probe} until {@code ok}; a timeout names {@code what} and shows the page's URL, text and console. */

@@ -19,7 +19,15 @@ public final class FakeIcecastMount implements AutoCloseable {
     private volatile boolean running = true;
 
     public FakeIcecastMount() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /**
+     * A mount on a chosen port, e.g. one a stream was announced on before anything listened there (its first
+     * listen-URL check fails, so it stays pending until this server answers a retry).
+     */
+    public FakeIcecastMount(int port) throws IOException {
+        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "fake-icecast-" + server.getLocalPort());
         t.setDaemon(true);
         t.start();

@@ -1,0 +1,41 @@
+package org.ondes.site.signin;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the sign-in and sign-up forms say for the error codes {@code POST /signin} and {@code /signup} send the browser
+ * back with ({@code ?error=credentials}), and which fields the message is about. Only these fixed codes have a
+ * message; anything else in {@code error} is ignored, so nothing typed into a URL ever appears on the page.
+ */
+final class SignInMessages {
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+    static final String EMAIL = "email";
+
+    /** A message and the fields it is about (none: the form as a whole). */
+    record Message(String text, List<String> fields) {
+    }
+
+    private static final Map<String, Message> MESSAGES = Map.of(
+            "csrf", new Message("The form had expired or was sent from another site. Please try again.", List.of()),
+            "credentials", new Message("Wrong user name or password.", List.of(USERNAME, PASSWORD)),
+            "suspended", new Message("This account is suspended. Ask the moderators of this directory why.", List.of()),
+            "username_taken", new Message("This user name is taken. Please choose another one.", List.of(USERNAME)),
+            "invalid_username", new Message("User names are 2 to 32 characters from a to z, 0 to 9 and _ (lower case).",
+                    List.of(USERNAME)),
+            "invalid_password", new Message("Passwords are at least 10 characters long.", List.of(PASSWORD)),
+            "invalid_email", new Message("This e-mail address does not look right. Check it, or leave the field empty.",
+                    List.of(EMAIL)));
+
+    private SignInMessages() {
+    }
+
+    /** The message for an error code; null for no code or one the forms do not send. */
+    @Nullable
+    static Message of(@Nullable String code) {
+        return code == null ? null : MESSAGES.get(code);
+    }
+}
