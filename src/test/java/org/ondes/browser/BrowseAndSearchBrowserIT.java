@@ -6,18 +6,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ondes.testkit.Browser;
+import org.ondes.testkit.Closing;
 import org.ondes.testkit.FakeIcecastMount;
-import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.ListedStream;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
-import org.ondes.testkit.TestDb;
 import org.openqa.selenium.Keys;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +39,7 @@ class BrowseAndSearchBrowserIT {
     @BeforeAll
     void start() throws Exception {
         browser = Browser.start();
-        int port = FreePorts.next();
-        ondes = OndesInstance.start(TestDb.newSchema(), port, Map.of("ondes.public-url", "http://127.0.0.1:" + port));
+        ondes = OndesInstance.startOwnPublicUrl();
         api = ondes.api();
         mount = new FakeIcecastMount();
         user = api.newUser();
@@ -53,15 +50,7 @@ class BrowseAndSearchBrowserIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (mount != null) {
-            mount.close();
-        }
-        if (ondes != null) {
-            ondes.close();
-        }
+        Closing.all(browser, mount, ondes);
     }
 
     private ListedStream announce(String name, String genre, String path, String type, String codec, String bitrate) {

@@ -6,20 +6,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ondes.testkit.Browser;
+import org.ondes.testkit.Closing;
 import org.ondes.testkit.FakeIcecastMount;
-import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.ListedStream;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
-import org.ondes.testkit.TestDb;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,8 +40,7 @@ class MobileLayoutBrowserIT {
     @BeforeAll
     void start() throws Exception {
         browser = Browser.start(360, 740);
-        int port = FreePorts.next();
-        ondes = OndesInstance.start(TestDb.newSchema(), port, Map.of("ondes.public-url", "http://127.0.0.1:" + port));
+        ondes = OndesInstance.startOwnPublicUrl();
         OndesApi api = ondes.api();
         mount = new FakeIcecastMount();
         OndesApi.User user = api.newUser();
@@ -55,15 +52,7 @@ class MobileLayoutBrowserIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (mount != null) {
-            mount.close();
-        }
-        if (ondes != null) {
-            ondes.close();
-        }
+        Closing.all(browser, mount, ondes);
     }
 
     @Test

@@ -6,16 +6,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ondes.testkit.Browser;
+import org.ondes.testkit.Closing;
 import org.ondes.testkit.FakeIcecastMount;
-import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.ListedStream;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
-import org.ondes.testkit.TestDb;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,24 +37,13 @@ class ModeratorFlowBrowserIT {
     void start() throws Exception {
         admin = Browser.start();
         listener = Browser.start(360, 740);
-        int port = FreePorts.next();
-        ondes = OndesInstance.start(TestDb.newSchema(), port, Map.of("ondes.public-url", "http://127.0.0.1:" + port));
+        ondes = OndesInstance.startOwnPublicUrl();
         mount = new FakeIcecastMount();
     }
 
     @AfterAll
     void stop() throws Exception {
-        for (Browser b : new Browser[]{admin, listener}) {
-            if (b != null) {
-                b.close();
-            }
-        }
-        if (mount != null) {
-            mount.close();
-        }
-        if (ondes != null) {
-            ondes.close();
-        }
+        Closing.all(admin, listener, mount, ondes);
     }
 
     @Test

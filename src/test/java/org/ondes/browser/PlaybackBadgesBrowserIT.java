@@ -6,15 +6,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ondes.testkit.Browser;
+import org.ondes.testkit.Closing;
 import org.ondes.testkit.FakeIcecastMount;
-import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.ListedStream;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
-import org.ondes.testkit.TestDb;
 
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,8 +33,7 @@ class PlaybackBadgesBrowserIT {
     @BeforeAll
     void start() throws Exception {
         browser = Browser.start();
-        int port = FreePorts.next();
-        ondes = OndesInstance.start(TestDb.newSchema(), port, Map.of("ondes.public-url", "http://127.0.0.1:" + port));
+        ondes = OndesInstance.startOwnPublicUrl();
         OndesApi api = ondes.api();
         mount = new FakeIcecastMount();
         OndesApi.User user = api.newUser();
@@ -48,15 +45,7 @@ class PlaybackBadgesBrowserIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (mount != null) {
-            mount.close();
-        }
-        if (ondes != null) {
-            ondes.close();
-        }
+        Closing.all(browser, mount, ondes);
     }
 
     @Test

@@ -6,16 +6,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ondes.testkit.Browser;
+import org.ondes.testkit.Closing;
 import org.ondes.testkit.FakeIcecastMount;
 import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.OndesInstance;
-import org.ondes.testkit.TestDb;
 import org.ondes.testkit.YpReplyHead;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,22 +38,13 @@ class StreamerFlowBrowserIT {
     @BeforeAll
     void start() {
         browser = Browser.start();
-        int port = FreePorts.next();
-        ondes = OndesInstance.start(TestDb.newSchema(), port, Map.of("ondes.public-url", "http://127.0.0.1:" + port));
+        ondes = OndesInstance.startOwnPublicUrl();
         api = ondes.api();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (mount != null) {
-            mount.close();
-        }
-        if (ondes != null) {
-            ondes.close();
-        }
+        Closing.all(browser, mount, ondes);
     }
 
     @Test

@@ -27,6 +27,15 @@ public final class OndesInstance implements AutoCloseable {
         return new OndesInstance(server);
     }
 
+    /**
+     * An instance on a fresh schema and a free port whose public URL is its own address, as the web pages need
+     * (their canonical, OpenGraph and embed URLs are absolute).
+     */
+    public static OndesInstance startOwnPublicUrl() {
+        int port = FreePorts.next();
+        return start(TestDb.newSchema(), port, Map.of("ondes.public-url", "http://127.0.0.1:" + port));
+    }
+
     public int port() {
         return server.getPort();
     }
