@@ -68,7 +68,7 @@ public class Accounts {
             }
         }
         if (store.existsByUsername(username)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Username taken", "username '" + username + "' is already taken");
+            throw usernameTaken(username);
         }
         String hash = hasher.hash(password);
         Role role = Role.USER;
@@ -78,9 +78,30 @@ public class Accounts {
                 role = Role.ADMIN;
             }
         }
-        AccountRecord saved = store.save(new AccountRecord(null, username, cleanEmail, hash, role.wire(), null, null));
+        AccountRecord saved;
+        try {
+            saved = store.save(new AccountRecord(null, username, cleanEmail, hash, role.wire(), null, null));
+        } catch (RuntimeException e) {
+            if (uniqueViolation(e)) {
+                throw usernameTaken(username); // a sign-up with the same name committed after our check
+            }
+            throw e;
+        }
         Instant created = saved.createdAt() == null ? Instant.now() : saved.createdAt();
         return new AccountView(saved.id(), saved.username(), saved.email(), saved.role(), created);
+    }
+
+    private static ProblemException usernameTaken(String username) {
+        return new ProblemException(HttpStatus.CONFLICT, "Username taken", "username '" + username + "' is already taken");
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -59,6 +59,31 @@ class AccountsIT implements TestPropertyProvider {
     }
 
     @Test
+    void simultaneousSignUpsWithOneNameGiveOneAccountAndConflictsNeverAServerError() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(pool.submit(() -> {
+                    go.await();
+                    return api.send("POST", "/api/v1/accounts", null,
+                            "{\"username\":\"same_name\",\"password\":\"long enough pw\"}").status();
+                }));
+            }
+            go.countDown();
+            List<Integer> got = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : statuses) {
+                got.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, got.stream().filter(c -> c == 201).count(), "statuses " + got);
+            assertEquals(7, got.stream().filter(c -> c == 409).count(), "the others are told the name is taken: " + got);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badSignUpsGetProblemJsonNamingTheField() {
         Map<String, String> cases = Map.of(
                 "{\"username\":\"Bad Name\",\"password\":\"long enough pw\"}", "username",
