@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Catalog capability facade: search over live stations, facets, and the read model's version (for validators). */
 @Singleton
@@ -27,8 +27,7 @@ public class Catalog {
     private final HistoryStore history;
     private final Streams streams;
     private final Map<String, Cached> facets = new ConcurrentHashMap<>();
-    private final Map<String, Object> facetLocks = new ConcurrentHashMap<>();
-    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<String, ReentrantLock> facetLocks = new ConcurrentHashMap<>();
 
     Catalog(CatalogSearch search, HistoryStore history, Streams streams, CatalogSettings settings) {
         this.searchTurns = new Semaphore(settings.effectiveSearchConcurrency(), true);
@@ -93,25 +92,21 @@ public class Catalog {
      * at most); only the very first request waits. Without this, every request arriving after expiry recomputed.
      */
     List<CatalogFacet> facet(String column) {
-        long now = System.nanoTime();
         Cached c = facets.get(column);
-        if (c != null && now - c.expiresAtNanos() < 0) {
+        if (c != null && System.nanoTime() - c.expiresAtNanos() < 0) {
             return c.facets();
         }
-        Object lock = facetLocks.computeIfAbsent(column, k -> new Object());
-        if (c != null) {
-            if (!refreshing.add(column)) {
-                return c.facets(); // someone is recomputing: serve the previous counts meanwhile
-            }
-            try {
-                return recompute(column);
-            } finally {
-                refreshing.remove(column);
-            }
+        ReentrantLock lock = facetLocks.computeIfAbsent(column, k -> new ReentrantLock());
+        if (c == null) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
+            return c.facets(); // someone is recomputing: serve the previous counts meanwhile
         }
-        synchronized (lock) {
+        try {
             Cached again = facets.get(column);
-            return again != null ? again.facets() : recompute(column);
+            return again != null && again != c ? again.facets() : recompute(column);
+        } finally {
+            lock.unlock();
         }
     }
 

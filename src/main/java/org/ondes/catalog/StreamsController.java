@@ -48,7 +48,8 @@ class StreamsController {
     MutableHttpResponse<?> search(HttpRequest<?> request) {
         StreamQuery query = StreamQuery.from(request.getParameters());
         String key = query.cacheKey();
-        CatalogVersion version = wantsFresh(request) ? catalog.version() : cache.version(catalog::version);
+        boolean fresh = wantsFresh(request);
+        CatalogVersion version = fresh ? catalog.version() : cache.version(catalog::version);
         String current = Validators.etag(version.version(), key);
         if (Validators.notModified(request, current, version.changedAt())) {
             return Validators.notModifiedResponse(current, version.changedAt(), MAX_AGE);
@@ -61,7 +62,7 @@ class StreamsController {
         if (unseededShuffle(request)) {
             page = compute.get(); // a new order on every request: nothing to reuse
         } else {
-            if (wantsFresh(request)) {
+            if (fresh) {
                 cache.forget(key);
             }
             page = cache.get(key, version.version(), compute);
