@@ -22,16 +22,18 @@ public class Catalog {
     private record Cached(long expiresAtNanos, List<CatalogFacet> facets) {
     }
 
-    private final CatalogSearch search;
+    private final CatalogReads reads;
+    private final SearchIndexSync index;
     private final Semaphore searchTurns;
     private final HistoryStore history;
     private final Streams streams;
     private final Map<String, Cached> facets = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> facetLocks = new ConcurrentHashMap<>();
 
-    Catalog(CatalogSearch search, HistoryStore history, Streams streams, CatalogSettings settings) {
+    Catalog(CatalogReads reads, SearchIndexSync index, HistoryStore history, Streams streams, CatalogSettings settings) {
         this.searchTurns = new Semaphore(settings.effectiveSearchConcurrency(), true);
-        this.search = search;
+        this.reads = reads;
+        this.index = index;
         this.history = history;
         this.streams = streams;
     }
@@ -39,7 +41,7 @@ public class Catalog {
     /** A station page's data, live or not; empty when no such station ever announced itself, or it is hidden. */
     public Optional<StationDetail> station(UUID id) {
         return streams.profile(id).map(p -> {
-            Optional<CatalogEntry> entry = search.entry(id);
+            Optional<CatalogEntry> entry = reads.entry(id);
             return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), p.language(),
                     p.country(), p.logoUrl(), entry.isPresent(),
                     entry.orElse(null), history.recentSongs(id), history.listenerHistory(id));
@@ -47,9 +49,9 @@ public class Catalog {
     }
 
     /**
-     * Runs a search in the database, at most {@link CatalogSettings#effectiveSearchConcurrency()} at once: PostgreSQL
-     * and the YP ingest share the same cores, and a flood of searches must leave them room. Waits up to 2 s for a
-     * turn, then refuses with a 503.
+     * Runs a search over this instance's in-memory index, at most {@link CatalogSettings#effectiveSearchConcurrency()}
+     * at once: the YP ingest and PostgreSQL share the same cores, and a flood of searches must leave them room. Waits
+     * up to 2 s for a turn, then refuses with a 503.
      */
     public CatalogPage search(StreamQuery query) {
         boolean turn;
@@ -63,7 +65,7 @@ public class Catalog {
             throw ProblemException.busy("the directory is busy with other searches; retry in a few seconds");
         }
         try {
-            return search.search(query);
+            return index.index().search(query);
         } finally {
             searchTurns.release();
         }
@@ -71,11 +73,17 @@ public class Catalog {
 
     /** The live entries with these station ids, in the order given (duplicates once); ids not live are left out. */
     public List<CatalogEntry> byIds(List<UUID> ids) {
-        return search.byIds(ids);
+        return index.index().byIds(ids);
     }
 
+    /** The catalog's version as stored (one small query). */
     public CatalogVersion version() {
-        return search.version();
+        return reads.version();
+    }
+
+    /** The version the search index is at: the version of what {@link #search} answers (no query when in step). */
+    public CatalogVersion searchVersion() {
+        return index.index().catalogVersion();
     }
 
     /** Live-station counts per genre or codec, recomputed at most every {@link #FACET_TTL} per instance. */
@@ -111,7 +119,7 @@ public class Catalog {
     }
 
     private List<CatalogFacet> recompute(String column) {
-        List<CatalogFacet> fresh = search.facet(column);
+        List<CatalogFacet> fresh = reads.facet(column);
         facets.put(column, new Cached(System.nanoTime() + FACET_TTL.toNanos(), fresh));
         return fresh;
     }

@@ -20,6 +20,8 @@ import java.util.UUID;
 class CatalogReconcileJob {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogReconcileJob.class);
     static final int STALE_SLICE = 500;
+    /** How long the change log keeps rows for instances' search indexes (see {@link SearchIndexSync}). */
+    static final java.time.Duration CHANGE_LOG_KEPT = java.time.Duration.ofMinutes(10);
     private final Streams streams;
     private final CatalogWriter writer;
     private final CatalogProjection projection;
@@ -52,6 +54,7 @@ class CatalogReconcileJob {
         Set<UUID> todo = new HashSet<>(differ);
         todo.addAll(writer.stalest(STALE_SLICE));
         projection.markDirty(todo);
+        writer.pruneChanges(CHANGE_LOG_KEPT);
         return differ.size();
     }
 }

@@ -48,18 +48,15 @@ class CatalogStore {
         }
         return jdbc.prepareStatement("""
                 INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs, content_types, bitrate,
-                    language, country, logo_url, https, listeners, current_song, live_since, last_touch, sessions, search,
+                    language, country, logo_url, https, listeners, current_song, live_since, last_touch, sessions,
                     updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,
-                    setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
-                    || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D')
-                    || array_to_tsvector(?::text[]), now())
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
                 ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     homepage = excluded.homepage, genres = excluded.genres, codecs = excluded.codecs,
                     content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
                     country = excluded.country, logo_url = excluded.logo_url, https = excluded.https, listeners = excluded.listeners, current_song = excluded.current_song,
                     live_since = excluded.live_since, last_touch = excluded.last_touch, sessions = excluded.sessions,
-                    search = excluded.search, updated_at = now()
+                    updated_at = now()
                 WHERE (catalog_entries.name, catalog_entries.description, catalog_entries.homepage, catalog_entries.genres,
                        catalog_entries.codecs, catalog_entries.content_types, catalog_entries.bitrate,
                        catalog_entries.language, catalog_entries.country, catalog_entries.logo_url,
@@ -90,12 +87,7 @@ class CatalogStore {
                 ps.setString(i++, p.currentSong());
                 ps.setTimestamp(i++, Timestamp.from(p.liveSince()));
                 ps.setTimestamp(i++, Timestamp.from(p.lastTouch()));
-                ps.setString(i++, write(p.sessions()));
-                ps.setString(i++, p.name());
-                ps.setString(i++, String.join(" ", p.genres()));
-                ps.setString(i++, p.currentSong() == null ? "" : p.currentSong());
-                ps.setString(i++, p.description() == null ? "" : p.description());
-                ps.setArray(i, c.createArrayOf("text", FilterTerms.of(p).toArray()));
+                ps.setString(i, write(p.sessions()));
                 ps.addBatch();
             }
             int changed = 0;
@@ -129,6 +121,35 @@ class CatalogStore {
 
     void bumpVersion() {
         jdbc.prepareStatement("UPDATE catalog_meta SET version = version + 1, changed_at = now()", ps -> ps.executeUpdate());
+    }
+
+    /**
+     * Bumps the version and logs these stations as changed at it, for the search index of every instance
+     * ({@link SearchIndexSync}). The row lock on catalog_meta, held to commit, makes versions commit in order.
+     */
+    void bumpVersion(Collection<UUID> changedStations) {
+        jdbc.prepareStatement("""
+                WITH v AS (UPDATE catalog_meta SET version = version + 1, changed_at = now() RETURNING version)
+                INSERT INTO catalog_changes (version, station_id) SELECT v.version, s FROM v, unnest(?::uuid[]) AS s
+                """, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", changedStations.toArray()));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Drops change-log rows older than {@code keep}; instances that had not read them yet will reload. */
+    int pruneChanges(java.time.Duration keep) {
+        return jdbc.prepareStatement("""
+                WITH gone AS (DELETE FROM catalog_changes WHERE created_at < now() - make_interval(secs => ?) RETURNING version),
+                     top AS (SELECT max(version) AS v, count(*) AS n FROM gone)
+                UPDATE catalog_meta SET changes_pruned_through = greatest(changes_pruned_through, top.v)
+                FROM top WHERE top.v IS NOT NULL RETURNING top.n
+                """, ps -> {
+            ps.setDouble(1, keep.toSeconds());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
     }
 
     /** Records a new title unless it repeats the station's last one (relays announce the same song). */

@@ -42,7 +42,7 @@ class CatalogWriter {
         int changed = store.upsert(live.stream().map(Projected::of).toList()) + store.delete(gone);
         store.checked(live.stream().map(LiveStation::id).toList());
         if (changed > 0) {
-            store.bumpVersion();
+            store.bumpVersion(stationIds);
         }
         return live.size();
     }
@@ -51,6 +51,12 @@ class CatalogWriter {
     void songs(List<Song> songs) {
         songs.forEach(s -> store.addSong(s.stationId(), s.song(), s.at()));
         store.bumpVersion();
+    }
+
+    /** Drops change-log rows older than {@code keep} (instances further behind reload their search index). */
+    @Transactional
+    int pruneChanges(java.time.Duration keep) {
+        return store.pruneChanges(keep);
     }
 
     @Transactional

@@ -1,19 +1,18 @@
 package org.ondes.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The equality filters of a search (genres, codec, content type, language) as extra lexemes of the entry's search
- * vector, so text and filters are answered by one GIN index scan instead of a BitmapAnd of several indexes.
+ * The equality filters of a search (genres, codec, content type, language) as terms of the search index, kept apart
+ * from search words so that text can never match a filter and a filter never matches text.
  *
- * <p>Each term is a tilde, a one-letter kind, a space and the value ({@code "~g drum and bass"}, {@code "~c mp3"}).
- * Lexemes made by PostgreSQL's text parser never contain a space, so text can never produce a filter term, and search
- * words (letters and digits only, matched as prefixes) can never be a prefix of one. Migration V6 writes the same
- * spelling in SQL; {@code FilterTermsTest} pins it.
+ * <p>Each term is a tilde, a one-letter kind, a space and the lower-cased, trimmed value ({@code "~g drum and bass"},
+ * {@code "~c mp3"}); a value is matched exactly, quotes, backslashes and all.
  */
 final class FilterTerms {
     static final String GENRE = "~g ";
@@ -24,30 +23,35 @@ final class FilterTerms {
     private FilterTerms() {
     }
 
-    /** The filter lexemes of one catalog row (for {@code array_to_tsvector}); never empty strings. */
-    static List<String> of(Projected p) {
+    /** The filter terms of one catalog entry; never empty strings, no repeats. */
+    static List<String> of(Collection<String> genres, Collection<String> codecs, Collection<String> contentTypes,
+                           String language) {
         Set<String> terms = new LinkedHashSet<>();
-        p.genres().forEach(g -> add(terms, GENRE, g));
-        p.codecs().forEach(c -> add(terms, CODEC, c));
-        p.contentTypes().forEach(t -> add(terms, CONTENT_TYPE, t));
-        add(terms, LANGUAGE, p.language());
+        genres.forEach(g -> add(terms, GENRE, g));
+        codecs.forEach(c -> add(terms, CODEC, c));
+        contentTypes.forEach(t -> add(terms, CONTENT_TYPE, t));
+        add(terms, LANGUAGE, language);
         return List.copyOf(terms);
     }
 
-    /** A tsquery literal requiring every equality filter of {@code q}, or null when it has none. */
-    static String query(StreamQuery q) {
+    static List<String> of(Projected p) {
+        return of(p.genres(), p.codecs(), p.contentTypes(), p.language());
+    }
+
+    /** Every term an entry must have to match {@code q}'s equality filters (empty when it has none). */
+    static List<String> query(StreamQuery q) {
         List<String> terms = new ArrayList<>();
-        q.genres().forEach(g -> terms.add(quoted(GENRE + norm(g))));
+        q.genres().forEach(g -> terms.add(GENRE + norm(g)));
         if (q.codec() != null) {
-            terms.add(quoted(CODEC + norm(q.codec())));
+            terms.add(CODEC + norm(q.codec()));
         }
         if (q.contentType() != null) {
-            terms.add(quoted(CONTENT_TYPE + norm(q.contentType())));
+            terms.add(CONTENT_TYPE + norm(q.contentType()));
         }
         if (q.language() != null) {
-            terms.add(quoted(LANGUAGE + norm(q.language())));
+            terms.add(LANGUAGE + norm(q.language()));
         }
-        return terms.isEmpty() ? null : String.join(" & ", terms);
+        return terms;
     }
 
     private static void add(Set<String> terms, String kind, String value) {
@@ -58,10 +62,5 @@ final class FilterTerms {
 
     private static String norm(String value) {
         return value.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** tsquery quoting: inside single quotes a quote is doubled and a backslash escaped. */
-    static String quoted(String lexeme) {
-        return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 }

@@ -63,7 +63,7 @@ public record StreamQuery(String text, String name, List<String> genres, String 
         if (text != null && text.length() > MAX_TEXT) {
             throw ProblemException.badRequest("q", "must be at most " + MAX_TEXT + " characters");
         }
-        if (text != null && words(text).isEmpty()) {
+        if (text != null && SearchWords.query(text).isEmpty()) {
             text = null; // only punctuation: nothing to search for, nothing to rank by
         }
         List<String> genres = new ArrayList<>();
@@ -137,29 +137,14 @@ public record StreamQuery(String text, String name, List<String> genres, String 
                 limit == null ? DEFAULT_LIMIT : limit, 0, seed, cursor);
     }
 
-    /**
-     * Search words as a prefix-matching tsquery (letters and digits only, so no tsquery syntax gets through); words of
-     * {@code name} only match the station name (weight A of the search vector).
-     */
-    String tsQuery() {
-        List<String> terms = new ArrayList<>();
-        if (text != null) {
-            words(text).forEach(w -> terms.add(w + ":*"));
-        }
-        if (name != null) {
-            words(name).forEach(w -> terms.add(w + ":*A"));
-        }
-        return terms.isEmpty() ? null : String.join(" & ", terms);
+    /** The words of {@code q}, each matched as a word prefix in any field ({@link SearchWords}). */
+    List<String> textWords() {
+        return SearchWords.query(text);
     }
 
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty() && words.size() < 10) {
-                words.add(w);
-            }
-        }
-        return words;
+    /** The words of {@code name} (radio-browser's name search), each matched as a word prefix in the name only. */
+    List<String> nameWords() {
+        return SearchWords.query(name);
     }
 
     /** The query without its cursor, as a stable string (for ETags). */

@@ -49,7 +49,7 @@ class StreamsController {
         StreamQuery query = StreamQuery.from(request.getParameters());
         String key = query.cacheKey();
         boolean fresh = wantsFresh(request);
-        CatalogVersion version = fresh ? catalog.version() : cache.version(catalog::version);
+        CatalogVersion version = fresh ? catalog.searchVersion() : cache.version(catalog::searchVersion);
         String current = Validators.etag(version.version(), key);
         if (Validators.notModified(request, current, version.changedAt())) {
             return Validators.notModifiedResponse(current, version.changedAt(), MAX_AGE);

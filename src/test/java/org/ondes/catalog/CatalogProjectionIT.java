@@ -62,10 +62,14 @@ class CatalogProjectionIT implements TestPropertyProvider {
                 // an entry whose offline event was lost, and a live station whose went-live event was lost
                 st.executeUpdate("INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs,"
                         + " content_types, bitrate, language, country, https, listeners, current_song, live_since, last_touch,"
-                        + " sessions, search) SELECT '" + orphan + "', 'Ghost', description, homepage, genres, codecs,"
+                        + " sessions) SELECT '" + orphan + "', 'Ghost', description, homepage, genres, codecs,"
                         + " content_types, bitrate, language, country, https, listeners, current_song, live_since, last_touch,"
-                        + " sessions, search FROM catalog_entries WHERE station_id = '" + id + "'");
+                        + " sessions FROM catalog_entries WHERE station_id = '" + id + "'");
                 st.executeUpdate("DELETE FROM catalog_entries WHERE station_id = '" + id + "'");
+                // logged like any catalog write, so every instance's search index sees the drifted state too
+                st.executeUpdate("WITH v AS (UPDATE catalog_meta SET version = version + 1 RETURNING version)"
+                        + " INSERT INTO catalog_changes (version, station_id) SELECT v.version, s FROM v,"
+                        + " unnest(ARRAY['" + orphan + "', '" + id + "']::uuid[]) AS s");
             }
             assertEquals(List.of(orphan.toString()), ids(api), "drifted: the ghost listed, the live station missing");
             assertEquals(2, reconcile.runOnce(), "one missing, one orphan");

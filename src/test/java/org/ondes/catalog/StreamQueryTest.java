@@ -26,14 +26,14 @@ class StreamQueryTest {
         StreamQuery q = parse("");
         assertEquals(StreamQuery.Order.LISTENERS, q.order());
         assertEquals(50, q.limit());
-        assertNull(q.tsQuery());
+        assertEquals(List.of(), q.textWords());
     }
 
     @Test
-    void textDefaultsToRelevanceAndBecomesAPrefixQueryWithoutSyntax() {
+    void textDefaultsToRelevanceAndBecomesWordsWithoutSyntax() {
         StreamQuery q = parse("q=Jazz%20%26%20Blues%7C%21");
         assertEquals(StreamQuery.Order.RELEVANCE, q.order());
-        assertEquals("jazz:* & blues:*", q.tsQuery());
+        assertEquals(List.of("jazz", "blues"), q.textWords());
     }
 
     @Test
