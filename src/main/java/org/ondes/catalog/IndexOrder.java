@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The sort order of one search over the index: a numeric key per entry (or its lower-cased name), ties broken by
+ * The sort order of one search over the index: a numeric key per slot (or the lower-cased name), ties broken by
  * station id, both in the same direction, and the keyset cursor that continues after a given entry. Relevance is
  * scored by the index ({@link SearchIndex}); random is a hash of the station id and the seed, so a seed always gives
  * the same shuffle.
@@ -18,7 +18,8 @@ final class IndexOrder {
     private final boolean hasCursor;
     private long cursorKey;
     private String cursorName;
-    private UUID cursorId;
+    private long cursorHigh;
+    private long cursorLow;
 
     IndexOrder(StreamQuery q) {
         this.order = q.order();
@@ -26,7 +27,8 @@ final class IndexOrder {
         this.seed = q.seed() == null ? 0 : Long.parseLong(q.seed());
         this.hasCursor = q.cursor() != null;
         if (hasCursor) {
-            cursorId = q.cursor().id();
+            cursorHigh = q.cursor().id().getMostSignificantBits();
+            cursorLow = q.cursor().id().getLeastSignificantBits();
             try {
                 parseCursorKey(q.cursor().key());
             } catch (RuntimeException e) {
@@ -51,50 +53,54 @@ final class IndexOrder {
         }
     }
 
-    /** The entry's key; {@code score} is its relevance (used by that order only). */
-    long key(IndexedEntry e, float score) {
+    boolean needsScore() {
+        return order == StreamQuery.Order.RELEVANCE;
+    }
+
+    /** The slot's key; {@code score} is its relevance (used by that order only). */
+    long key(SlotKeys k, int slot, float score) {
         return switch (order) {
-            case LISTENERS -> e.entry().listeners();
-            case BITRATE -> e.bitrate() == null ? -1 : e.bitrate();
-            case LIVE_SINCE -> e.liveSinceMicros();
-            case RANDOM -> shuffle(e.id(), seed);
+            case LISTENERS -> k.listeners[slot];
+            case BITRATE -> k.bitrate[slot];
+            case LIVE_SINCE -> k.liveSince[slot];
+            case RANDOM -> shuffle(k.idHigh[slot], k.idLow[slot], seed);
             case RELEVANCE -> Float.floatToIntBits(score); // scores are >= 0: bit patterns sort like the floats
             case NAME -> 0;
         };
     }
 
-    /** Negative when {@code a} comes first in this order. */
-    int compare(IndexedEntry a, long ka, IndexedEntry b, long kb) {
-        int c = ascending(a, ka, b.sortName(), kb, b.id());
+    /** Negative when slot {@code a} (key {@code ka}) comes first in this order. */
+    int compare(SlotKeys k, int a, long ka, int b, long kb) {
+        int c = ascending(k, a, ka, k.name[b], kb, k.idHigh[b], k.idLow[b]);
         return descending ? -c : c;
     }
 
-    /** Whether the entry comes strictly after the cursor (true for every entry without one). */
-    boolean afterCursor(IndexedEntry e, long k) {
+    /** Whether the slot comes strictly after the cursor (true for every slot without one). */
+    boolean afterCursor(SlotKeys k, int slot, long key) {
         if (!hasCursor) {
             return true;
         }
-        int c = ascending(e, k, cursorName, cursorKey, cursorId);
+        int c = ascending(k, slot, key, cursorName, cursorKey, cursorHigh, cursorLow);
         return descending ? c < 0 : c > 0;
     }
 
-    String keyText(IndexedEntry e, long k) {
+    String keyText(SlotKeys k, int slot, long key) {
         return switch (order) {
-            case LISTENERS, BITRATE -> Long.toString(k);
-            case LIVE_SINCE -> Instant.ofEpochSecond(Math.floorDiv(k, 1_000_000L), Math.floorMod(k, 1_000_000L) * 1_000L).toString();
-            case RANDOM -> Long.toHexString(k);
-            case RELEVANCE -> Float.toString(Float.intBitsToFloat((int) k));
-            case NAME -> e.sortName();
+            case LISTENERS, BITRATE -> Long.toString(key);
+            case LIVE_SINCE -> Instant.ofEpochSecond(Math.floorDiv(key, 1_000_000L), Math.floorMod(key, 1_000_000L) * 1_000L).toString();
+            case RANDOM -> Long.toHexString(key);
+            case RELEVANCE -> Float.toString(Float.intBitsToFloat((int) key));
+            case NAME -> k.name[slot];
         };
     }
 
-    private int ascending(IndexedEntry a, long ka, String nameB, long kb, UUID idB) {
+    private int ascending(SlotKeys k, int a, long ka, String nameB, long kb, long highB, long lowB) {
         int c = switch (order) {
-            case NAME -> a.sortName().compareTo(nameB);
+            case NAME -> k.name[a].compareTo(nameB);
             case RANDOM -> Long.compareUnsigned(ka, kb);
             default -> Long.compare(ka, kb);
         };
-        return c != 0 ? c : compareIds(a.id(), idB);
+        return c != 0 ? c : k.compareIds(a, highB, lowB);
     }
 
     /** UUIDs compared as unsigned 128-bit numbers (byte order, as PostgreSQL compares them). */
@@ -108,8 +114,8 @@ final class IndexOrder {
     }
 
     /** A well-mixed 64-bit hash of the station id under this seed (SplitMix64's finaliser). */
-    static long shuffle(UUID id, long seed) {
-        long z = id.getMostSignificantBits() ^ Long.rotateLeft(id.getLeastSignificantBits(), 29) ^ (seed * 0x9E3779B97F4A7C15L);
+    static long shuffle(long high, long low, long seed) {
+        long z = high ^ Long.rotateLeft(low, 29) ^ (seed * 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

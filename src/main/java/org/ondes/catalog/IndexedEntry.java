@@ -50,10 +50,6 @@ record IndexedEntry(CatalogEntry entry, String[] words, byte[] fields, String[] 
         return entry.id();
     }
 
-    boolean hasTerm(String term) {
-        return Arrays.binarySearch(terms, term) >= 0;
-    }
-
     /**
      * The fields in which some word of this entry starts with {@code prefix}, or-ed together, and whether one is the
      * whole word (bit 16); 0 when none does.

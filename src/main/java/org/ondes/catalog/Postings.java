@@ -45,6 +45,11 @@ final class Postings {
         }
     }
 
+    /** The backing array, sorted in its first {@link #size()} places; read it only, under the index's lock. */
+    int[] array() {
+        return slots;
+    }
+
     /** Copies the slots to {@code out} from {@code at}; returns the position after the last one copied. */
     int copyTo(int[] out, int at) {
         System.arraycopy(slots, 0, out, at, size);

@@ -30,6 +30,7 @@ final class SearchIndex {
     private final NavigableMap<String, Postings> words = new TreeMap<>();
     private final Map<String, Postings> terms = new HashMap<>();
     private final ArrayDeque<Integer> freeSlots = new ArrayDeque<>();
+    private final SlotKeys slotKeys = new SlotKeys();
     private IndexedEntry[] slots = new IndexedEntry[1024];
     private int highSlot;
     private volatile long version = -1;
@@ -74,6 +75,7 @@ final class SearchIndex {
                 index(e, slot);
             }
             slots[slot] = e;
+            slotKeys.set(slot, e);
             return;
         }
         int s = freeSlots.isEmpty() ? highSlot++ : freeSlots.pop();
@@ -81,6 +83,7 @@ final class SearchIndex {
             slots = Arrays.copyOf(slots, s * 2);
         }
         slots[s] = e;
+        slotKeys.set(s, e);
         slotOf.put(e.id(), s);
         index(e, s);
     }
@@ -90,6 +93,7 @@ final class SearchIndex {
         if (slot != null) {
             unindex(slots[slot], slot);
             slots[slot] = null;
+            slotKeys.clear(slot);
             freeSlots.push(slot);
         }
     }
@@ -131,54 +135,116 @@ final class SearchIndex {
         lock.readLock().lock();
         try {
             int[] candidates = candidates(filterTerms, text, names);
-            int[] matched = new int[candidates.length];
+            boolean perEntry = q.country() != null || q.https() != null || !names.isEmpty() || order.needsScore();
             long[] keys = new long[candidates.length];
             int total = 0;
             for (int slot : candidates) {
-                IndexedEntry e = slots[slot];
-                float score = score(e, q, filterTerms, text, names);
-                if (score >= 0) {
-                    matched[total] = slot;
-                    keys[total++] = order.key(e, score);
+                float score = 0;
+                if (!inBitrateRange(slot, q)) {
+                    continue;
                 }
+                if (perEntry) {
+                    score = score(slots[slot], q, text, names);
+                    if (score < 0) {
+                        continue;
+                    }
+                }
+                candidates[total] = slot;
+                keys[total++] = order.key(slotKeys, slot, score);
             }
-            return page(q, order, matched, keys, total);
+            return page(q, order, candidates, keys, total);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** The slots that can match: a filter term's or a word prefix's entries, whichever are fewest; else all. */
+    private boolean inBitrateRange(int slot, StreamQuery q) {
+        int b = slotKeys.bitrate[slot];
+        return (q.bitrateMin() == null || (b != SlotKeys.NO_BITRATE && b >= q.bitrateMin()))
+                && (q.bitrateMax() == null || (b != SlotKeys.NO_BITRATE && b <= q.bitrateMax()));
+    }
+
+    /**
+     * The slots having every filter term and, for each search word, some word it is a prefix of: starting from the
+     * smallest of these sets, intersected with the others (galloping over sorted postings; a word's prefix range
+     * through a bitset of its union). Name-only words are checked per entry afterwards.
+     */
     private int[] candidates(List<String> filterTerms, List<String> text, List<String> names) {
-        Postings smallest = null;
+        List<Postings> exact = new ArrayList<>(filterTerms.size());
         for (String t : filterTerms) {
             Postings p = terms.get(t);
             if (p == null) {
                 return new int[0];
             }
-            if (smallest == null || p.size() < smallest.size()) {
-                smallest = p;
-            }
+            exact.add(p);
         }
-        int best = smallest != null ? smallest.size() : slotOf.size();
-        String bestPrefix = null;
+        List<Collection<Postings>> prefixes = new ArrayList<>();
+        List<Integer> prefixSizes = new ArrayList<>();
         for (List<String> list : List.of(text, names)) {
             for (String w : list) {
-                int n = prefixSize(w, best);
-                if (n < best) {
-                    best = n;
-                    bestPrefix = w;
+                Collection<Postings> range = prefixRange(w).values();
+                int size = 0;
+                for (Postings p : range) {
+                    size += p.size();
                 }
+                if (size == 0) {
+                    return new int[0];
+                }
+                prefixes.add(range);
+                prefixSizes.add(size);
             }
         }
-        if (bestPrefix != null) {
-            return prefixSlots(bestPrefix, best);
+        int startExact = -1;
+        int startPrefix = -1;
+        int best = Integer.MAX_VALUE;
+        for (int i = 0; i < exact.size(); i++) {
+            if (exact.get(i).size() < best) {
+                best = exact.get(i).size();
+                startExact = i;
+            }
         }
-        if (smallest != null) {
-            int[] out = new int[smallest.size()];
-            smallest.copyTo(out, 0);
-            return out;
+        for (int i = 0; i < prefixes.size(); i++) {
+            if (prefixSizes.get(i) < best) {
+                best = prefixSizes.get(i);
+                startPrefix = i;
+                startExact = -1;
+            }
         }
+        int[] slots;
+        if (startExact >= 0) {
+            Postings p = exact.get(startExact);
+            slots = new int[p.size()];
+            p.copyTo(slots, 0);
+        } else if (startPrefix >= 0) {
+            Collection<Postings> range = prefixes.get(startPrefix);
+            slots = range.size() == 1 ? copy(range.iterator().next())
+                    : SlotSets.toSlots(SlotSets.union(range, highSlot), prefixSizes.get(startPrefix));
+        } else {
+            return allSlots();
+        }
+        int n = slots.length;
+        for (int i = 0; i < exact.size() && n > 0; i++) {
+            if (i != startExact) {
+                n = SlotSets.retain(slots, n, exact.get(i));
+            }
+        }
+        for (int i = 0; i < prefixes.size() && n > 0; i++) {
+            if (i != startPrefix) {
+                Collection<Postings> range = prefixes.get(i);
+                n = range.size() == 1 ? SlotSets.retain(slots, n, range.iterator().next())
+                        : SlotSets.retain(slots, n, SlotSets.union(range, highSlot));
+            }
+        }
+        return n == slots.length ? slots : Arrays.copyOf(slots, n);
+    }
+
+    private static int[] copy(Postings p) {
+        int[] out = new int[p.size()];
+        p.copyTo(out, 0);
+        return out;
+    }
+
+    private int[] allSlots() {
         int[] all = new int[slotOf.size()];
         int n = 0;
         for (int s = 0; s < highSlot; s++) {
@@ -193,47 +259,11 @@ final class SearchIndex {
         return words.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
-    /** How many slots the words starting with {@code prefix} hold together (counting stops at {@code atMost}). */
-    private int prefixSize(String prefix, int atMost) {
-        int n = 0;
-        for (Postings p : prefixRange(prefix).values()) {
-            n += p.size();
-            if (n >= atMost) {
-                return atMost;
-            }
-        }
-        return n;
-    }
-
-    private int[] prefixSlots(String prefix, int size) {
-        int[] out = new int[size];
-        int n = 0;
-        for (Postings p : prefixRange(prefix).values()) {
-            n = p.copyTo(out, n);
-        }
-        Arrays.sort(out, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || out[distinct - 1] != out[i]) {
-                out[distinct++] = out[i];
-            }
-        }
-        return Arrays.copyOf(out, distinct);
-    }
-
-    /** The entry's relevance to the query if it matches every condition (0 without search words), else -1. */
-    private static float score(IndexedEntry e, StreamQuery q, List<String> filterTerms, List<String> text, List<String> names) {
-        for (String t : filterTerms) {
-            if (!e.hasTerm(t)) {
-                return -1;
-            }
-        }
-        if (q.bitrateMin() != null && (e.bitrate() == null || e.bitrate() < q.bitrateMin())) {
-            return -1;
-        }
-        if (q.bitrateMax() != null && (e.bitrate() == null || e.bitrate() > q.bitrateMax())) {
-            return -1;
-        }
+    /**
+     * The entry's relevance if it passes the checks the postings cannot make (country, https, name-only words), else
+     * -1. Text words are known to match somewhere; the score says where.
+     */
+    private static float score(IndexedEntry e, StreamQuery q, List<String> text, List<String> names) {
         if (q.country() != null && !q.country().equals(e.entry().country())) {
             return -1;
         }
@@ -242,11 +272,7 @@ final class SearchIndex {
         }
         float score = 0;
         for (String w : text) {
-            int m = e.prefixMatch(w);
-            if ((m & 15) == 0) {
-                return -1;
-            }
-            score += weight(m);
+            score += weight(e.prefixMatch(w));
         }
         for (String w : names) {
             int m = e.prefixMatch(w) & (IndexedEntry.NAME | 16);
@@ -271,24 +297,25 @@ final class SearchIndex {
     }
 
     private CatalogPage page(StreamQuery q, IndexOrder order, int[] matched, long[] keys, int total) {
+        SlotKeys k = slotKeys;
         int skip = q.cursor() == null ? q.offset() : 0;
         int[] after = new int[total];
         int count = 0;
         for (int i = 0; i < total; i++) {
-            if (order.afterCursor(slots[matched[i]], keys[i])) {
+            if (order.afterCursor(k, matched[i], keys[i])) {
                 after[count++] = i;
             }
         }
         long want = (long) skip + q.limit() + 1;
         int[] top = TopN.select(after, count, (int) Math.min(want, Integer.MAX_VALUE),
-                (a, b) -> order.compare(slots[matched[a]], keys[a], slots[matched[b]], keys[b]));
+                (a, b) -> order.compare(k, matched[a], keys[a], matched[b], keys[b]));
         List<CatalogEntry> items = new ArrayList<>(q.limit());
         String next = null;
         for (int i = skip; i < top.length; i++) {
             if (items.size() == q.limit()) {
                 int last = top[i - 1];
                 IndexedEntry e = slots[matched[last]];
-                next = new Cursor(q.order(), q.reverse(), q.seed(), order.keyText(e, keys[last]), e.id()).encode();
+                next = new Cursor(q.order(), q.reverse(), q.seed(), order.keyText(k, matched[last], keys[last]), e.id()).encode();
                 break;
             }
             items.add(slots[matched[top[i]]].entry());

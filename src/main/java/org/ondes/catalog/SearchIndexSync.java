@@ -53,14 +53,14 @@ class SearchIndexSync implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     /**
-     * The index to search: synced first when syncing is per search, when there is none yet, or when the background
-     * sync has fallen far behind (then the caller waits for one sync, shared with concurrent callers).
+     * The index to search: synced first only when syncing is per search or there is none yet (then concurrent callers
+     * share one sync). Otherwise searches never wait for the database, even when the background sync lags: under
+     * overload they answer from a slightly older catalog rather than queue up behind it.
      */
     SearchIndex index() {
         SearchIndex current = index;
-        long now = System.nanoTime();
-        if (current == null || stalenessNanos == 0 || now - syncStartedAt > 10 * stalenessNanos) {
-            sync(now);
+        if (current == null || stalenessNanos == 0) {
+            sync(System.nanoTime());
         }
         return index;
     }

@@ -43,7 +43,7 @@ class SearchBench {
         TestDb.Schema db = TestDb.newSchema();
         int port = FreePorts.next();
         try (OndesInstance ondes = OndesInstance.start(db, port, Map.of("ondes.jobs.enabled", "false", "ondes.bench", "true",
-                "ondes.catalog.search-cache-seconds", "5"))) {
+                "ondes.catalog.search-cache-seconds", "5", "ondes.catalog.index-staleness-millis", "100"))) {
             OndesApi.User user = ondes.api().newUser();
             List<String> out = new ArrayList<>();
             out.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
