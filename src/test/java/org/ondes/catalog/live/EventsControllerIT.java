@@ -16,12 +16,15 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The feed's connections over real HTTP: beyond the client cap a client gets a problem, not a stream, and the others go on. */
+/**
+ * The feed's connections over real HTTP: each is written from its own event loop (paced, so YP responses on the same
+ * loops are not queued behind a whole fan-out), and beyond the client cap a client gets a problem, not a stream.
+ */
 class EventsControllerIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
-    void aClientBeyondTheCapIsRefusedWithA503AndTheOthersGoOn() throws Exception {
+    void clientsAreSentToFromTheirEventLoopsAndOneBeyondTheCapIsRefusedWithA503() throws Exception {
         try (FakeIcecastMount mount = new FakeIcecastMount();
              OndesInstance ondes = OndesInstance.start(TestDb.newSchema(), FreePorts.next(),
                      Map.of("ondes.events.max-clients", "2"));
@@ -31,6 +34,7 @@ class EventsControllerIT {
             assertEquals(200, first.status());
             assertEquals(200, second.status());
             Await.until(WAIT, hub::clientCount, n -> n == 2, () -> "clients: " + hub.clientCount());
+            assertEquals(2, hub.pacedClientCount(), "every client is written from its connection's event loop");
 
             OndesApi api = ondes.api();
             OndesApi.User user = api.newUser();
