@@ -59,8 +59,8 @@ class EventsController {
                                                                 @Nullable @QueryValue("station") List<String> station,
                                                                 HttpRequest<?> request) {
         Set<UUID> stations = stations(station);
-        String header = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdQuery;
-        String resumeAfter = header != null && header.isBlank() ? null : header;
+        String given = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdQuery;
+        String resumeAfter = given != null && given.isBlank() ? null : given;
         ScheduledExecutorService loop = eventLoop(request);
         return CompletableFuture.supplyAsync(() -> respond(hub.open(stations, resumeAfter, loop)), blocking);
     }
