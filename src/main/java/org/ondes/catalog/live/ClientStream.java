@@ -14,13 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * One SSE connection as a Reactive Streams publisher of frames. Frames wait in a bounded {@link ClientQueue} and are
  * handed to the subscriber (the HTTP server) only as far as it asks for them, which it does as the socket accepts
  * bytes. So a client that stops reading costs at most its queue, and the thread that fans events out never waits on
- * it. Emission is serialised by a work-in-progress counter; whichever thread adds work (fan-out, keep-alive, the
- * server's {@code request}) drains.
+ * it. Emission is serialised by a work-in-progress counter; whichever thread drains sends. New frames are sent by
+ * {@link #wake()}: on the connection's event loop through its {@link LoopPacer}, or at once by the caller for a stream
+ * without one.
  */
 final class ClientStream implements Publisher<SseFrame>, Subscription {
     private final ClientQueue queue;
     private final Set<UUID> stations;
     private final Runnable onCancel;
+    private final LoopPacer pacer;
+    private final AtomicBoolean waiting = new AtomicBoolean();
     private final long openedAtNanos = System.nanoTime();
     private final AtomicLong requested = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
@@ -34,11 +37,17 @@ final class ClientStream implements Publisher<SseFrame>, Subscription {
     /**
      * @param stations the station filter, empty for all
      * @param onCancel called once when the subscriber cancels (the connection went away)
+     * @param pacer    sends for this stream on its connection's event loop; null to send on the waking thread
      */
-    ClientStream(ClientQueue queue, Set<UUID> stations, Runnable onCancel) {
+    ClientStream(ClientQueue queue, Set<UUID> stations, Runnable onCancel, LoopPacer pacer) {
         this.queue = queue;
         this.stations = Set.copyOf(stations);
         this.onCancel = onCancel;
+        this.pacer = pacer;
+    }
+
+    ClientStream(ClientQueue queue, Set<UUID> stations, Runnable onCancel) {
+        this(queue, stations, onCancel, null);
     }
 
     ClientQueue queue() {
@@ -100,6 +109,29 @@ final class ClientStream implements Publisher<SseFrame>, Subscription {
     void close() {
         closing = true;
         drain();
+    }
+
+    /** True when frames are sent on the connection's event loop (see {@link LoopPacer}). */
+    boolean paced() {
+        return pacer != null;
+    }
+
+    /** Has what was queued sent soon: on the connection's event loop if it is paced, else now on this thread. */
+    void wake() {
+        if (pacer != null) {
+            pacer.wake(this);
+        } else {
+            drain();
+        }
+    }
+
+    /** Marks this stream as waiting for its pacer; false if it was marked already. */
+    boolean markWaiting() {
+        return waiting.compareAndSet(false, true);
+    }
+
+    void clearWaiting() {
+        waiting.set(false);
     }
 
     /** Sends what is queued, as far as the subscriber has asked. */

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +19,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The SSE clients of this instance. {@link PgNotifyListener} hands it the stored events in id order; each is encoded
- * once and queued for every client whose filter wants it, without ever waiting on a client. Opening a client and
- * reading the hub's position happen under the same lock as the fan-out, so a resumed client gets its missed events
- * from the database up to exactly that position and every later one live.
+ * once and queued for every client whose filter wants it, without ever waiting on a client. The frames are then sent
+ * from each connection's own event loop, a batch of clients per turn ({@link LoopPacer}), so the loops go on serving
+ * YP requests during a fan-out to thousands of clients. Opening a client and reading the hub's position happen under
+ * the same lock as the fan-out, so a resumed client gets its missed events from the database up to exactly that
+ * position and every later one live.
  */
 @Singleton
 class EventHub {
@@ -34,6 +37,8 @@ class EventHub {
     private final LiveEventsSettings settings;
     private final ResumePolicy resume;
     private final Set<ClientStream> clients = ConcurrentHashMap.newKeySet();
+    /** One pacer per event loop (a handful, fixed for the server's life). */
+    private final Map<ScheduledExecutorService, LoopPacer> pacers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final ScheduledExecutorService keepAlive;
     /** The highest event id fanned out, or -1 before the feed has read its starting point. Guarded by {@link #lock}. */
@@ -70,11 +75,25 @@ class EventHub {
         return clients.size();
     }
 
+    /** Clients sent to from their connection's event loop: all of them, unless the server is not Netty's. */
+    int pacedClientCount() {
+        int n = 0;
+        for (ClientStream c : clients) {
+            if (c.paced()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * Opens a client; with {@code lastEventId} (the header or query value as sent, may be malformed) it first gets
      * the events it missed, or a {@code resync}. Does database reads: call from a blocking thread.
+     *
+     * @param loop the event loop of the client's connection, which then sends its frames; null to send them from the
+     *             fan-out's thread
      */
-    ClientStream open(Set<UUID> stations, String lastEventId) {
+    ClientStream open(Set<UUID> stations, String lastEventId, ScheduledExecutorService loop) {
         if (clients.size() >= settings.maxClients()) {
             // each client holds a socket, a buffer and a file descriptor: refuse rather than run out of them
             throw ProblemException.busy("this instance serves its maximum of live-feed clients; retry in a minute");
@@ -83,7 +102,8 @@ class EventHub {
         ClientQueue queue = new ClientQueue(settings.effectiveClientBuffer(), resuming);
         queue.offerControl(SseFraming.hello(RETRY_MILLIS));
         ClientStream[] self = new ClientStream[1];
-        ClientStream client = new ClientStream(queue, stations, () -> clients.remove(self[0]));
+        LoopPacer pacer = loop == null ? null : pacers.computeIfAbsent(loop, LoopPacer::on);
+        ClientStream client = new ClientStream(queue, stations, () -> clients.remove(self[0]), pacer);
         self[0] = client;
         long at;
         synchronized (lock) {
@@ -128,7 +148,7 @@ class EventHub {
             }
             position = Math.max(position, events.get(events.size() - 1).id());
         }
-        clients.forEach(ClientStream::drain);
+        clients.forEach(ClientStream::wake);
     }
 
     /** Waits (bounded) until no client queue is more than half full. */
@@ -158,7 +178,7 @@ class EventHub {
                 if (c.abandoned(now, ABANDONED_NANOS)) {
                     clients.remove(c);
                 } else if (c.queue().offerKeepAlive(comment)) {
-                    c.drain();
+                    c.wake();
                 }
             }
         } catch (RuntimeException e) {

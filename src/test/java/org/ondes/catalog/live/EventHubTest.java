@@ -2,9 +2,11 @@ package org.ondes.catalog.live;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ondes.testkit.Await;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,10 +76,10 @@ class EventHubTest {
     @Test
     void aBurstLargerThanTheBufferReachesAReadingClientWhileAStuckOneIsResynced() throws Exception {
         hub.startAt(0);
-        ClientStream reading = hub.open(Set.of(), null);
+        ClientStream reading = hub.open(Set.of(), null, null);
         Reader reader = new Reader();
         reading.subscribe(reader);
-        ClientStream stuck = hub.open(Set.of(), null);
+        ClientStream stuck = hub.open(Set.of(), null, null);
         stuck.subscribe(new ClientStreamTest.Recorder());
 
         long t0 = System.nanoTime();
@@ -99,18 +101,56 @@ class EventHubTest {
     }
 
     @Test
+    void aClientOnAnEventLoopIsSentToFromThatLoopOnly() throws Exception {
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "connection-loop"));
+        try {
+            hub.startAt(0);
+            ClientStream client = hub.open(Set.of(), null, loop);
+            List<String> threads = new CopyOnWriteArrayList<>();
+            loop.submit(() -> client.subscribe(new Subscriber<SseFrame>() {
+                @Override
+                public void onSubscribe(Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(SseFrame f) {
+                    threads.add(f.id() + "@" + Thread.currentThread().getName());
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            })).get();
+            hub.publish(burst(1, 3));
+            Await.until(Duration.ofSeconds(5), threads::size, n -> n == 4, threads::toString);
+            hub.keepAlive();
+            Await.until(Duration.ofSeconds(5), threads::size, n -> n == 5, threads::toString);
+            assertTrue(client.paced());
+            assertEquals(List.of("0@connection-loop", "1@connection-loop", "2@connection-loop", "3@connection-loop",
+                    "0@connection-loop"), threads, "the hello, three events and a keep-alive, all from the loop");
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
     void clientsBeyondTheCapAreRefusedWithA503UntilOneLeaves() {
         EventHub small = new EventHub(new LiveEventsSettings(300, 3600, 64, 2), null);
         try {
             small.startAt(0);
-            ClientStream first = small.open(Set.of(), null);
+            ClientStream first = small.open(Set.of(), null, null);
             first.subscribe(new ClientStreamTest.Recorder());
-            small.open(Set.of(), null).subscribe(new ClientStreamTest.Recorder());
+            small.open(Set.of(), null, null).subscribe(new ClientStreamTest.Recorder());
             org.ondes.web.ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                    org.ondes.web.ProblemException.class, () -> small.open(Set.of(), null));
+                    org.ondes.web.ProblemException.class, () -> small.open(Set.of(), null, null));
             assertEquals(503, refused.status().getCode());
             first.cancel();
-            small.open(Set.of(), null);
+            small.open(Set.of(), null, null);
             assertEquals(2, small.clientCount());
         } finally {
             small.close();
@@ -121,7 +161,7 @@ class EventHubTest {
     void aClientOnlyGetsTheStationsItAskedFor() {
         hub.startAt(0);
         UUID other = UUID.randomUUID();
-        ClientStream filtered = hub.open(Set.of(other), null);
+        ClientStream filtered = hub.open(Set.of(other), null, null);
         ClientStreamTest.Recorder r = new ClientStreamTest.Recorder();
         filtered.subscribe(r);
         r.subscription.request(Long.MAX_VALUE);
