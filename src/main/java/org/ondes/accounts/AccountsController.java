@@ -15,6 +15,7 @@ import org.ondes.limits.ClientAddresses;
 import org.ondes.limits.Decision;
 import org.ondes.limits.Limit;
 import org.ondes.limits.Limits;
+import org.ondes.limits.Waits;
 import org.ondes.web.ProblemException;
 
 @Controller("/api/v1/accounts")
@@ -40,7 +41,8 @@ class AccountsController {
         Decision allowed = limits.acquire(Limit.SIGNUPS, clients.of(request).limitKey());
         if (!allowed.allowed()) {
             throw ProblemException.tooManyRequests("too many accounts were created from your address (more than "
-                    + allowed.max() + " an hour); try again in " + allowed.retryAfterText(), allowed.retryAfter());
+                    + allowed.max() + " " + Waits.per(allowed.window()) + "); try again in " + allowed.retryAfterText(),
+                    allowed.retryAfter());
         }
         return HttpResponse.created(accounts.register(body.username(), body.password(), body.email()));
     }
