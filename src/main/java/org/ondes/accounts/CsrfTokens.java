@@ -44,7 +44,7 @@ public class CsrfTokens {
             return new Issued(existing, null);
         }
         String token = sessions.randomToken();
-        return new Issued(token, cookies.csrf(token));
+        return new Issued(token, cookies.csrf(token, request));
     }
 
     /** Whether {@code presented} is this browser's token (its session's, or its pre-session cookie's). */

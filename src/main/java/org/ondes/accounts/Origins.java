@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import org.ondes.config.OndesConfig;
 import org.ondes.config.PublicUrls;
+import org.ondes.limits.ClientAddresses;
 
 import java.net.URI;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.Locale;
 /**
  * The Origin check of cookie-authenticated writes: a browser names the page a request comes from in {@code Origin};
  * it must be this instance, {@code ONDES_PUBLIC_URL}. Without a configured public URL (a local instance) the origin
- * the browser used to reach the server ({@code http://} + {@code Host}) is accepted as well. Requests without
+ * the browser used to reach the server ({@code http://} or, over TLS or behind a trusted proxy that says so,
+ * {@code https://}, + {@code Host}) is accepted as well. Requests without
  * {@code Origin} (old browsers, same-origin GET-initiated forms in some browsers, scripts) pass: the CSRF token is the
  * check that always applies.
  */
@@ -20,10 +22,12 @@ import java.util.Locale;
 class Origins {
     private final PublicUrls urls;
     private final OndesConfig config;
+    private final ClientAddresses clients;
 
-    Origins(PublicUrls urls, OndesConfig config) {
+    Origins(PublicUrls urls, OndesConfig config, ClientAddresses clients) {
         this.urls = urls;
         this.config = config;
+        this.clients = clients;
     }
 
     boolean allowed(HttpRequest<?> request) {
@@ -40,7 +44,8 @@ class Origins {
         }
         boolean configured = config.publicUrl() != null && !config.publicUrl().isBlank();
         String host = request.getHeaders().get(HttpHeaders.HOST);
-        return !configured && host != null && presented.equals(normalise("http://" + host));
+        String scheme = clients.https(request) ? "https://" : "http://";
+        return !configured && host != null && presented.equals(normalise(scheme + host));
     }
 
     /** scheme://host[:port] in lower case, without a default port; null for "null" or anything unparsable. */

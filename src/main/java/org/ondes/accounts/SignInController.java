@@ -15,6 +15,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import org.ondes.limits.ClientAddress;
+import org.ondes.limits.ClientAddresses;
+import org.ondes.limits.Decision;
+import org.ondes.limits.Limit;
+import org.ondes.limits.Limits;
 import org.ondes.web.ProblemException;
 
 import java.net.URI;
@@ -26,7 +31,8 @@ import java.util.Optional;
 /**
  * The browser's sign-in, sign-up and sign-out forms (form-urlencoded). Each answers 303: to the {@code next} path on
  * success, or back to the form page with an error code ({@code ?error=…}) that the page turns into a message. The
- * redirect never carries what was typed, only the code and a checked {@code next}.
+ * redirect never carries what was typed, only the code, a checked {@code next} and, when a limit was reached, the
+ * seconds to wait ({@code retry}).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -43,13 +49,18 @@ class SignInController {
     private final CsrfTokens csrf;
     private final Origins origins;
     private final BrowserCookies cookies;
+    private final ClientAddresses clients;
+    private final Limits limits;
 
-    SignInController(Accounts accounts, WebSessions sessions, CsrfTokens csrf, Origins origins, BrowserCookies cookies) {
+    SignInController(Accounts accounts, WebSessions sessions, CsrfTokens csrf, Origins origins, BrowserCookies cookies,
+                     ClientAddresses clients, Limits limits) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.csrf = csrf;
         this.origins = origins;
         this.cookies = cookies;
+        this.clients = clients;
+        this.limits = limits;
     }
 
     @Post(SIGN_IN)
@@ -59,11 +70,20 @@ class SignInController {
         if (!trusted(request, f)) {
             return back(SIGN_IN, SignInErrors.CSRF, next);
         }
+        ClientAddress client = clients.of(request);
+        Decision wait = limits.signInAllowed(client);
+        if (!wait.allowed()) {
+            return back(SIGN_IN, SignInErrors.TOO_MANY_ATTEMPTS, next, wait);
+        }
         SignIn result = accounts.authenticate(f.get("username"), f.get("password"));
         if (result instanceof SignIn.Accepted ok) {
             return signedIn(request, ok.principal(), next);
         }
-        return back(SIGN_IN, result instanceof SignIn.Suspended ? SignInErrors.SUSPENDED : SignInErrors.CREDENTIALS, next);
+        if (result instanceof SignIn.Suspended) {
+            return back(SIGN_IN, SignInErrors.SUSPENDED, next);
+        }
+        limits.signInFailed(client);
+        return back(SIGN_IN, SignInErrors.CREDENTIALS, next);
     }
 
     @Post(SIGN_UP)
@@ -72,6 +92,10 @@ class SignInController {
         Optional<String> next = NextPath.sanitise(f.get("next"));
         if (!trusted(request, f)) {
             return back(SIGN_UP, SignInErrors.CSRF, next);
+        }
+        Decision allowed = limits.acquire(Limit.SIGNUPS, clients.of(request).limitKey());
+        if (!allowed.allowed()) {
+            return back(SIGN_UP, SignInErrors.TOO_MANY_SIGNUPS, next, allowed);
         }
         AccountView created;
         try {
@@ -90,7 +114,7 @@ class SignInController {
             return HttpResponse.seeOther(URI.create(HOME + "?error=" + SignInErrors.CSRF));
         }
         cookieValue(request).ifPresent(sessions::end);
-        return HttpResponse.seeOther(URI.create(next.orElse("/"))).cookie(cookies.clearSession());
+        return HttpResponse.seeOther(URI.create(next.orElse("/"))).cookie(cookies.clearSession(request));
     }
 
     /** Same-origin (when the browser says) and the right CSRF token for this browser. */
@@ -102,12 +126,18 @@ class SignInController {
         cookieValue(request).ifPresent(sessions::end); // a new sign-in never reuses a session (fixation)
         WebSessions.Opened opened = sessions.open(principal, request.getHeaders().get(HttpHeaders.USER_AGENT));
         return HttpResponse.seeOther(URI.create(next.orElse(HOME)))
-                .cookie(cookies.session(opened.token()))
-                .cookie(cookies.clearCsrf());
+                .cookie(cookies.session(opened.token(), request))
+                .cookie(cookies.clearCsrf(request));
     }
 
     private static MutableHttpResponse<?> back(String form, String error, Optional<String> next) {
         String location = form + "?error=" + error
+                + next.map(n -> "&next=" + URLEncoder.encode(n, StandardCharsets.UTF_8)).orElse("");
+        return HttpResponse.seeOther(URI.create(location));
+    }
+
+    private static MutableHttpResponse<?> back(String form, String error, Optional<String> next, Decision limit) {
+        String location = form + "?error=" + error + "&retry=" + limit.retryAfterSeconds()
                 + next.map(n -> "&next=" + URLEncoder.encode(n, StandardCharsets.UTF_8)).orElse("");
         return HttpResponse.seeOther(URI.create(location));
     }

@@ -20,8 +20,12 @@ final class SignInErrors {
     static final String INVALID_USERNAME = "invalid_username";
     static final String INVALID_PASSWORD = "invalid_password";
     static final String INVALID_EMAIL = "invalid_email";
+    /** Too many failed sign-ins from this address: wait ({@code &retry=} seconds) before the next attempt. */
+    static final String TOO_MANY_ATTEMPTS = "too_many_attempts";
+    /** Too many accounts created from this address lately ({@code &retry=} seconds). */
+    static final String TOO_MANY_SIGNUPS = "too_many_signups";
     static final List<String> ALL = List.of(CSRF, CREDENTIALS, SUSPENDED, USERNAME_TAKEN, INVALID_USERNAME,
-            INVALID_PASSWORD, INVALID_EMAIL);
+            INVALID_PASSWORD, INVALID_EMAIL, TOO_MANY_ATTEMPTS, TOO_MANY_SIGNUPS);
 
     private SignInErrors() {
     }

@@ -111,6 +111,21 @@ class SessionStore {
         });
     }
 
+    /** Live sessions of the token, not counting one for {@code exceptListenUrl} (an add for it would replace it). */
+    @Transactional
+    int countLive(long tokenId, String exceptListenUrl) {
+        return jdbc.prepareStatement("""
+                SELECT count(*) FROM streams_sessions WHERE token_id = ? AND ended_at IS NULL AND listen_url <> ?
+                """, ps -> {
+            ps.setLong(1, tokenId);
+            ps.setString(2, exceptListenUrl);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     /** Ends every live session announced with this token (revocation, end of a slot). */
     List<Ended> endAllOfToken(long tokenId, String reason) {
         return end("token_id = ?", reason, null, (ps, f) -> ps.setLong(f, tokenId));

@@ -99,6 +99,14 @@ public class Streams {
         return sessions.status(sid, tokenId);
     }
 
+    /**
+     * The token's live sessions (pending, listed or unreachable) other than one for {@code listenUrl}, which a new add
+     * for that URL would replace: what an add would bring the token's count of live streams to, minus one.
+     */
+    public int liveSessionsOfToken(long tokenId, java.net.URI listenUrl) {
+        return sessions.countLive(tokenId, listenUrl.toString());
+    }
+
     /** Cuts off every live session announced with the token; joins the caller's transaction. */
     public int endSessionsOfToken(long tokenId, String reason) {
         List<SessionStore.Ended> ended = sessions.endAllOfToken(tokenId, reason);

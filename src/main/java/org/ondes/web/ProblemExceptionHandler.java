@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -20,6 +19,10 @@ class ProblemExceptionHandler implements ExceptionHandler<ProblemException, Http
         Problem body = new Problem("about:blank", e.title(), e.status().getCode(), e.getMessage(), request.getPath(), e.errors());
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(e.status()).body(body)
                 .contentType(MediaType.of(Problem.MEDIA_TYPE));
-        return e.status() == HttpStatus.SERVICE_UNAVAILABLE ? response.header(HttpHeaders.RETRY_AFTER, "2") : response;
+        if (e.retryAfter() != null) {
+            long seconds = (e.retryAfter().toMillis() + 999) / 1000;
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
+        }
+        return response;
     }
 }

@@ -1,5 +1,10 @@
 package org.ondes.yp;
 
-/** Where a YP request came from (for the owner's diagnostics and, later, bans). */
-record Requester(String ip, String userAgent) {
+import org.ondes.limits.ClientAddress;
+
+/** Where a YP request came from (through trusted proxies only): for the owner's diagnostics, limits and, later, bans. */
+record Requester(ClientAddress client, String userAgent) {
+    String ip() {
+        return client.text();
+    }
 }

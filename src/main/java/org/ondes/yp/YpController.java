@@ -12,7 +12,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.net.InetSocketAddress;
+import org.ondes.limits.ClientAddresses;
+
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,11 +24,14 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/api/icecast/yp")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class YpController {
+    static final String PATH = "/api/icecast/yp/";
     static final int MAX_BODY = 64 * 1024;
     private final YpIngest ingest;
+    private final ClientAddresses clients;
 
-    YpController(YpIngest ingest) {
+    YpController(YpIngest ingest, ClientAddresses clients) {
         this.ingest = ingest;
+        this.clients = clients;
     }
 
     @Post(uri = "/{token}", consumes = MediaType.ALL, produces = MediaType.TEXT_PLAIN)
@@ -45,9 +49,7 @@ class YpController {
             return CompletableFuture.completedFuture(write(YpReply.refused(YpMessages.TOO_LARGE)));
         }
         YpRequest parsed = YpRequestParser.parse(body, request.getUri().getRawQuery());
-        InetSocketAddress remote = request.getRemoteAddress();
-        Requester who = new Requester(remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress(),
-                request.getHeaders().get("User-Agent"));
+        Requester who = new Requester(clients.of(request), request.getHeaders().get("User-Agent"));
         return ingest.handle(token, parsed, who)
                 .exceptionally(e -> YpReply.ok("Request noted; the directory is busy.", null))
                 .thenApply(YpController::write);

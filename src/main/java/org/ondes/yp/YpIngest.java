@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.ondes.accounts.TokenGrant;
 import org.ondes.accounts.YpTokens;
+import org.ondes.limits.Limits;
 import org.ondes.probe.AddressPolicy;
 import org.ondes.streams.Announcement;
 import org.ondes.streams.Genres;
@@ -38,8 +39,9 @@ class YpIngest {
     private final TokenCache cache;
     private final ExecutorService blocking;
     private final DeferredAdds deferred;
+    private final YpGuard guard;
 
-    YpIngest(YpTokens tokens, Streams streams, StreamsSettings settings, AddressPolicy policy,
+    YpIngest(YpTokens tokens, Streams streams, StreamsSettings settings, AddressPolicy policy, Limits limits,
              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.tokens = tokens;
         this.streams = streams;
@@ -48,6 +50,7 @@ class YpIngest {
         this.cache = new TokenCache(tokens, blocking);
         this.blocking = blocking;
         this.deferred = new DeferredAdds(this::storeDeferred, Duration.ofSeconds(2));
+        this.guard = new YpGuard(limits, streams);
     }
 
     CompletableFuture<YpReply> handle(String token, YpRequest request, Requester who) {
@@ -62,13 +65,22 @@ class YpIngest {
             return CompletableFuture.supplyAsync(() -> add(token, add, who), blocking);
         }
         if (request instanceof YpRequest.Touch touch) {
-            return touch(token, touch);
+            return touch(token, touch, who);
         }
         YpRequest.Remove remove = (YpRequest.Remove) request;
-        return CompletableFuture.supplyAsync(() -> remove(token, remove), blocking);
+        return CompletableFuture.supplyAsync(() -> remove(token, remove, who), blocking);
+    }
+
+    /** A refusal when the token is not known to be good and its sender has sent too many unusable tokens lately. */
+    private Optional<YpReply> refuseUnknownSender(String token, Requester who, boolean add) {
+        return cache.cachedTokenId(token) != null ? Optional.empty() : guard.refuseAddress(who, add);
     }
 
     private YpReply add(String token, YpRequest.Add add, Requester who) {
+        Optional<YpReply> blocked = refuseUnknownSender(token, who, true);
+        if (blocked.isPresent()) {
+            return blocked.get();
+        }
         String sid = Streams.newSid();
         DeferredAdds.Entry entry = new DeferredAdds.Entry(sid, token, add, who, Instant.now());
         try {
@@ -86,17 +98,20 @@ class YpIngest {
     /** Validates and stores one add. Throws only for faults of ours. */
     private YpReply storeAdd(DeferredAdds.Entry e) {
         Optional<TokenGrant> grant = cache.grant(e.token());
-        if (grant.isEmpty()) {
-            return YpReply.refused(YpMessages.addRefused(YpMessages.TOKEN_UNKNOWN));
-        }
-        if (!grant.get().active()) {
-            return YpReply.refused(YpMessages.addRefused(YpMessages.token(grant.get().status())));
+        if (grant.isEmpty() || !grant.get().active()) {
+            guard.invalidToken(e.requester());
+            return YpReply.refused(YpMessages.addRefused(grant.isEmpty() ? YpMessages.TOKEN_UNKNOWN
+                    : YpMessages.token(grant.get().status())));
         }
         AddRules.Verdict verdict = rules.check(e.add());
         if (verdict instanceof AddRules.Refused r) {
             return YpReply.refused(YpMessages.addRefused(r.reason()));
         }
         AddRules.Accepted ok = (AddRules.Accepted) verdict;
+        Optional<YpReply> limited = guard.refuseAdd(grant.get().tokenId(), ok.listenUrl());
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         YpRequest.Add a = e.add();
         Announcement announcement = new Announcement(grant.get().accountId(), grant.get().tokenId(), a.name(), a.genre(),
                 Genres.split(a.genre()), a.description(), ok.homepage(), ok.listenUrl(), a.contentType(), a.subtype(),
@@ -114,30 +129,37 @@ class YpIngest {
         }
     }
 
-    private CompletableFuture<YpReply> touch(String token, YpRequest.Touch touch) {
+    private CompletableFuture<YpReply> touch(String token, YpRequest.Touch touch, Requester who) {
         if (touch.sid() == null) {
             return done(YpReply.refused(YpMessages.MISSING_SID));
         }
         String sid = Streams.normaliseSid(touch.sid());
         Long tokenId = cache.cachedTokenId(token);
-        CompletableFuture<Optional<Long>> resolved = tokenId != null
-                ? CompletableFuture.completedFuture(Optional.of(tokenId))
-                : CompletableFuture.supplyAsync(() -> cache.grant(token).filter(TokenGrant::active).map(TokenGrant::tokenId), blocking);
+        if (tokenId != null) {
+            return touch(token, sid, touch, who, CompletableFuture.completedFuture(Optional.of(tokenId)));
+        }
+        return CompletableFuture.supplyAsync(() -> guard.refuseAddress(who, false), blocking)
+                .thenCompose(blocked -> blocked.isPresent() ? done(blocked.get()) : touch(token, sid, touch, who,
+                        CompletableFuture.supplyAsync(() -> cache.grant(token).filter(TokenGrant::active).map(TokenGrant::tokenId), blocking)));
+    }
+
+    private CompletableFuture<YpReply> touch(String token, String sid, YpRequest.Touch touch, Requester who,
+                                             CompletableFuture<Optional<Long>> resolved) {
         return resolved.handle((id, error) -> {
                     if (error != null) {
                         return CompletableFuture.completedFuture(YpReply.ok(YpMessages.TOUCH_BUSY, settings.effectiveTouchFreq()));
                     }
                     if (id.isEmpty()) {
-                        return CompletableFuture.supplyAsync(() -> explainMiss(token, sid, null), blocking);
+                        return CompletableFuture.supplyAsync(() -> explainMiss(token, sid, null, who), blocking);
                     }
                     TouchUpdate update = new TouchUpdate(sid, id.get(), touch.currentSong(), touch.listeners(),
                             touch.maxListeners(), touch.subtype(), touch.samplerate(), touch.channels());
-                    return streams.touch(update).thenCompose(outcome -> reply(token, sid, id.get(), outcome));
+                    return streams.touch(update).thenCompose(outcome -> reply(token, sid, id.get(), outcome, who));
                 })
                 .thenCompose(f -> f);
     }
 
-    private CompletableFuture<YpReply> reply(String token, String sid, long tokenId, TouchOutcome outcome) {
+    private CompletableFuture<YpReply> reply(String token, String sid, long tokenId, TouchOutcome outcome, Requester who) {
         if (outcome instanceof TouchOutcome.Touched t) {
             cache.markUsed(tokenId);
             return done(YpReply.ok(t.message(), settings.effectiveTouchFreq()));
@@ -145,21 +167,23 @@ class YpIngest {
         if (outcome instanceof TouchOutcome.Busy) {
             return done(YpReply.ok(YpMessages.TOUCH_BUSY, settings.effectiveTouchFreq()));
         }
-        return CompletableFuture.supplyAsync(() -> explainMiss(token, sid, tokenId), blocking);
+        return CompletableFuture.supplyAsync(() -> explainMiss(token, sid, tokenId, who), blocking);
     }
 
     /** The slow path after a touch matched nothing: say exactly why, or accept it when the add is still deferred. */
-    private YpReply explainMiss(String token, String sid, Long tokenId) {
+    private YpReply explainMiss(String token, String sid, Long tokenId, Requester who) {
         if (deferred.isPending(sid)) {
             return YpReply.ok(YpMessages.TOUCH_DEFERRED, settings.effectiveTouchFreq());
         }
         try {
             Optional<TokenGrant> grant = cache.grant(token);
             if (grant.isEmpty()) {
+                guard.invalidToken(who);
                 return YpReply.refused(YpMessages.TOKEN_UNKNOWN);
             }
             if (!grant.get().active()) {
                 cache.forget(token);
+                guard.invalidToken(who);
                 return YpReply.refused(YpMessages.token(grant.get().status()));
             }
             SidStatus status = streams.status(sid, tokenId != null ? tokenId : grant.get().tokenId());
@@ -173,14 +197,19 @@ class YpIngest {
         }
     }
 
-    private YpReply remove(String token, YpRequest.Remove remove) {
+    private YpReply remove(String token, YpRequest.Remove remove, Requester who) {
         if (remove.sid() == null) {
             return YpReply.refused(YpMessages.MISSING_SID);
         }
         String sid = Streams.normaliseSid(remove.sid());
+        Optional<YpReply> blocked = refuseUnknownSender(token, who, false);
+        if (blocked.isPresent()) {
+            return blocked.get();
+        }
         try {
             Optional<TokenGrant> grant = cache.grant(token);
             if (grant.isEmpty()) {
+                guard.invalidToken(who);
                 return YpReply.refused(YpMessages.TOKEN_UNKNOWN);
             }
             if (streams.remove(sid, grant.get().tokenId(), YpMessages.REMOVED)) {

@@ -1,6 +1,8 @@
 package org.ondes.yp;
 
 import org.ondes.accounts.TokenGrant;
+import org.ondes.limits.Decision;
+import org.ondes.limits.Waits;
 
 /** Every YPMessage Ondes sends (documented in docs/icecast.md). Icecast logs them; they must say what to fix. */
 final class YpMessages {
@@ -34,6 +36,22 @@ final class YpMessages {
             case EXPIRED -> "this YP token's time slot has ended";
             case ACTIVE -> "token is active";
         };
+    }
+
+    static String tooManyInvalidTokens(Decision d) {
+        return "too many requests with unknown or revoked YP tokens from your address (more than " + d.max() + " "
+                + Waits.per(d.window()) + "); the directory ignores them for " + d.retryAfterText()
+                + ". Check the yp-url in icecast.xml";
+    }
+
+    static String tooManyAdds(Decision d) {
+        return "too many adds with this YP token (more than " + d.max() + " " + Waits.per(d.window())
+                + "); Icecast will add again by itself later";
+    }
+
+    static String tooManyLiveStreams(int max) {
+        return "this YP token already has " + max + " live streams, the most the directory allows per token; "
+                + "end one first (or ask the directory's operator)";
     }
 
     /** Why a touch/remove SID did not match a live session of this token. */

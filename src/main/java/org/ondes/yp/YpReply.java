@@ -20,6 +20,14 @@ public record YpReply(boolean ok, String message, String sid, Integer touchFreq)
         return new YpReply(false, message, "-1", null);
     }
 
+    /**
+     * A refusal with {@code TouchFreq}: after a failed touch Icecast waits max(1200 s, TouchFreq) before it adds
+     * again, so a long one keeps a client that hit a limit away for that long (dir.xiph.org's load shedding).
+     */
+    public static YpReply refused(String message, int touchFreq) {
+        return new YpReply(false, message, "-1", touchFreq);
+    }
+
     /** The message as it goes on the wire: one line of printable ASCII, capped (it lands in Icecast's log). */
     public String headerMessage() {
         return headerSafe(message);

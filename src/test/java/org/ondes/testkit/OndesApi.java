@@ -32,7 +32,17 @@ public final class OndesApi {
         this("http://127.0.0.1:" + port);
     }
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        /** The first value of a response header (names compared without case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         public Map<String, Object> json() {
             return OndesApi.json(body);
         }
@@ -54,7 +64,13 @@ public final class OndesApi {
     }
 
     public Response send(String method, String path, String bearer, String jsonBody) {
+        return send(method, path, bearer, jsonBody, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String)} with extra request headers (e.g. X-Forwarded-For). */
+    public Response send(String method, String path, String bearer, String jsonBody, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        headers.forEach(b::header);
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -66,7 +82,8 @@ public final class OndesApi {
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -141,13 +158,20 @@ public final class OndesApi {
 
     /** POSTs a raw YP body over a plain socket and returns the raw response head (status line + headers, CRLFs kept). */
     public String ypRaw(String token, byte[] body) {
+        return ypRaw(token, body, Map.of());
+    }
+
+    /** As {@link #ypRaw(String, byte[])} with extra request headers, e.g. the X-Forwarded-For of a proxy. */
+    public String ypRaw(String token, byte[] body, Map<String, String> headers) {
         URI uri = URI.create(base);
         try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             String head = "POST /api/icecast/yp/" + token + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                     + "\r\nUser-Agent: Icecast 2.4.4\r\nAccept: */*\r\nContent-Length: " + body.length
-                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n\r\n";
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n"
+                    + headers.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + "\r\n")
+                    .collect(java.util.stream.Collectors.joining()) + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

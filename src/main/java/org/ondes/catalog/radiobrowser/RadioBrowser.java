@@ -6,11 +6,13 @@ import org.ondes.catalog.Catalog;
 import org.ondes.catalog.CatalogEntry;
 import org.ondes.catalog.StreamQuery;
 import org.ondes.config.PublicUrls;
+import org.ondes.limits.ClientAddress;
+import org.ondes.limits.Limit;
+import org.ondes.limits.Limits;
 import org.ondes.probe.ProbeSettings;
 import org.ondes.web.Problem;
 import org.ondes.web.ProblemException;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +40,14 @@ public class RadioBrowser {
     private final RbClicks clicks;
     private final PublicUrls urls;
     private final ProbeSettings probe;
+    private final Limits limits;
 
-    RadioBrowser(Catalog catalog, RbClicks clicks, PublicUrls urls, ProbeSettings probe) {
+    RadioBrowser(Catalog catalog, RbClicks clicks, PublicUrls urls, ProbeSettings probe, Limits limits) {
         this.catalog = catalog;
         this.clicks = clicks;
         this.urls = urls;
         this.probe = probe;
+        this.limits = limits;
     }
 
     List<RbStation> search(RbParameters p) {
@@ -69,8 +73,11 @@ public class RadioBrowser {
         return stations(catalog.byIds(ids));
     }
 
-    /** Counts a click (once per client, station and day) and returns the URL to play. */
-    RbUrl url(String stationuuid, InetAddress client) {
+    /**
+     * Returns the URL to play and counts a click (once per client, station and day), unless the client has had more
+     * clicks counted lately than ONDES_LIMITS_CLICKS_PER_HOUR: then the URL is returned all the same.
+     */
+    RbUrl url(String stationuuid, ClientAddress client) {
         UUID id = uuid("stationuuid", stationuuid);
         List<CatalogEntry> found = catalog.byIds(List.of(id));
         if (found.isEmpty()) {
@@ -78,7 +85,9 @@ public class RadioBrowser {
                     List.of(new Problem.FieldError("stationuuid", "no live station has this id")));
         }
         CatalogEntry e = found.get(0);
-        clicks.click(id, client);
+        if (limits.acquire(Limit.CLICKS, client.limitKey()).allowed()) {
+            clicks.click(id, client.address());
+        }
         return new RbUrl(true, URL_MESSAGE, id.toString(), e.name(), e.listenUrl());
     }
 

@@ -11,10 +11,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import org.ondes.limits.ClientAddresses;
 import org.ondes.web.ProblemException;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 
 /** radio-browser's read API under {@code /json} (docs/radio-browser.md); CORS comes from {@link RbCorsFilter}. */
@@ -23,9 +22,11 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RadioBrowserController {
     private final RadioBrowser radioBrowser;
+    private final ClientAddresses clients;
 
-    RadioBrowserController(RadioBrowser radioBrowser) {
+    RadioBrowserController(RadioBrowser radioBrowser, ClientAddresses clients) {
         this.radioBrowser = radioBrowser;
+        this.clients = clients;
     }
 
     @Get("/stations/search")
@@ -55,9 +56,7 @@ class RadioBrowserController {
 
     @Get("/url/{stationuuid}")
     RbUrl url(String stationuuid, HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        InetAddress client = remote.getAddress() == null ? InetAddress.getLoopbackAddress() : remote.getAddress();
-        return radioBrowser.url(stationuuid, client);
+        return radioBrowser.url(stationuuid, clients.of(request));
     }
 
     @Get("/tags")

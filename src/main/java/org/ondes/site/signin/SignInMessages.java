@@ -1,6 +1,7 @@
 package org.ondes.site.signin;
 
 import io.micronaut.core.annotation.Nullable;
+import org.ondes.limits.Waits;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,13 @@ final class SignInMessages {
                     List.of(USERNAME)),
             "invalid_password", new Message("Passwords are at least 10 characters long.", List.of(PASSWORD)),
             "invalid_email", new Message("This e-mail address does not look right. Check it, or leave the field empty.",
-                    List.of(EMAIL)));
+                    List.of(EMAIL)),
+            "too_many_attempts", new Message("Too many failed sign-ins from your address. For your account's safety, "
+                    + "the next attempt has to wait.", List.of()),
+            "too_many_signups", new Message("Too many accounts were created from your address lately. Please wait "
+                    + "before creating another one.", List.of()));
+    /** The most seconds a {@code retry} parameter may name (a day); longer or malformed values are ignored. */
+    private static final long MAX_RETRY = 86_400;
 
     private SignInMessages() {
     }
@@ -36,6 +43,21 @@ final class SignInMessages {
     /** The message for an error code; null for no code or one the forms do not send. */
     @Nullable
     static Message of(@Nullable String code) {
-        return code == null ? null : MESSAGES.get(code);
+        return of(code, null);
+    }
+
+    /**
+     * As {@link #of(String)}; a limit's message also says how long to wait when {@code retry} (the seconds the form
+     * was sent back with) is a sensible number.
+     */
+    @Nullable
+    static Message of(@Nullable String code, @Nullable String retry) {
+        Message m = code == null ? null : MESSAGES.get(code);
+        if (m == null || !code.startsWith("too_many_")) {
+            return m;
+        }
+        boolean valid = retry != null && retry.matches("\\d{1,6}") && Long.parseLong(retry) <= MAX_RETRY;
+        String when = valid ? " Try again in " + Waits.text(Math.max(1, Long.parseLong(retry))) + "." : " Try again later.";
+        return new Message(m.text() + when, m.fields());
     }
 }

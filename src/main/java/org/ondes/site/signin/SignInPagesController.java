@@ -43,16 +43,19 @@ class SignInPagesController {
     }
 
     @Get(value = SiteShell.SIGN_IN, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> signIn(HttpRequest<?> request, @Nullable @QueryValue String error, @Nullable @QueryValue String next) {
-        return form(false, request, error, next);
+    HttpResponse<String> signIn(HttpRequest<?> request, @Nullable @QueryValue String error, @Nullable @QueryValue String next,
+                                @Nullable @QueryValue String retry) {
+        return form(false, request, error, next, retry);
     }
 
     @Get(value = SiteShell.SIGN_UP, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> signUp(HttpRequest<?> request, @Nullable @QueryValue String error, @Nullable @QueryValue String next) {
-        return form(true, request, error, next);
+    HttpResponse<String> signUp(HttpRequest<?> request, @Nullable @QueryValue String error, @Nullable @QueryValue String next,
+                                @Nullable @QueryValue String retry) {
+        return form(true, request, error, next, retry);
     }
 
-    private MutableHttpResponse<String> form(boolean signUp, HttpRequest<?> request, String error, String rawNext) {
+    private MutableHttpResponse<String> form(boolean signUp, HttpRequest<?> request, String error, String rawNext,
+                                             String retry) {
         Optional<String> next = NextPath.sanitise(rawNext);
         if (Viewer.of(request).isPresent()) {
             return PageRenderer.seeOther(next.orElse(SiteShell.MY_STATIONS));
@@ -65,7 +68,7 @@ class SignInPagesController {
                 signUp ? "Create an account to list your Icecast streams on this directory."
                         : "Sign in to manage your stations and YP tokens.",
                 pages.absolute(path), "website");
-        SignInPage page = new SignInPage(meta, signUp, issued.token(), next.orElse(null), SignInMessages.of(error), other);
+        SignInPage page = new SignInPage(meta, signUp, issued.token(), next.orElse(null), SignInMessages.of(error, retry), other);
         // the page carries a CSRF token (and may set its cookie): never stored by a cache
         MutableHttpResponse<String> response = pages.html(HttpStatus.OK, "signin", signUp ? "signup" : "signin", page, request);
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, PageRenderer.PRIVATE);

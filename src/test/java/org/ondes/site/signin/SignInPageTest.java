@@ -5,6 +5,7 @@ import org.ondes.site.PageMeta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SignInPageTest {
     static final PageMeta META = PageMeta.of("Sign in · Ondes", "", "http://x/signin", "website");
@@ -12,12 +13,24 @@ class SignInPageTest {
     @Test
     void onlyTheFixedCodesHaveAMessage() {
         for (String code : new String[]{"csrf", "credentials", "suspended", "username_taken", "invalid_username",
-                "invalid_password", "invalid_email"}) {
+                "invalid_password", "invalid_email", "too_many_attempts", "too_many_signups"}) {
             assertEquals(false, SignInMessages.of(code) == null, code);
         }
         assertNull(SignInMessages.of(null));
         assertNull(SignInMessages.of("<script>alert(1)</script>"));
         assertNull(SignInMessages.of("CREDENTIALS"));
+    }
+
+    @Test
+    void aLimitSaysHowLongToWaitWhenTheNumberIsSensible() {
+        assertEquals("Too many failed sign-ins from your address. For your account's safety, the next attempt has to "
+                + "wait. Try again in 2 minutes.", SignInMessages.of("too_many_attempts", "90").text());
+        assertEquals("Too many accounts were created from your address lately. Please wait before creating another "
+                + "one. Try again in 45 seconds.", SignInMessages.of("too_many_signups", "45").text());
+        for (String odd : new String[]{null, "", "-5", "1e9", "99999999", "<b>", "86401"}) {
+            assertTrue(SignInMessages.of("too_many_attempts", odd).text().endsWith(" Try again later."), odd);
+        }
+        assertEquals(SignInMessages.of("credentials"), SignInMessages.of("credentials", "90"), "other codes ignore it");
     }
 
     @Test
