@@ -163,7 +163,7 @@ class CatalogReads {
     private IndexedEntry indexed(ResultSet rs, int shift) throws SQLException {
         CatalogEntry e = entry(rs, shift);
         Integer bitrate = rs.getObject(16 + shift) == null ? null : rs.getInt(16 + shift);
-        return IndexedEntry.of(e, strings(rs.getArray(15 + shift)), bitrate);
+        return IndexedEntry.of(e, strings(rs.getArray(15 + shift)), bitrate, store.json(e));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -203,6 +203,15 @@ class CatalogStore {
         }
     }
 
+    /** The entry as the search API renders it. */
+    byte[] json(CatalogEntry entry) {
+        try {
+            return json.writeValueAsBytes(entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     List<CatalogEntry.Session> readSessions(String raw) {
         try {
             return json.readValue(raw, SESSIONS);

@@ -13,15 +13,16 @@ import java.util.UUID;
  * the fields it occurs in) and filter terms (sorted), and the keys the orders sort by.
  *
  * @param bitrate the highest bitrate of the station's sessions (what the bitrate filters and order use)
+ * @param json    the entry rendered as the search API renders it, or null
  */
 record IndexedEntry(CatalogEntry entry, String[] words, byte[] fields, String[] terms, String sortName, long liveSinceMicros,
-                    Integer bitrate) {
+                    Integer bitrate, byte[] json) {
     static final byte NAME = 1;
     static final byte GENRES = 2;
     static final byte SONG = 4;
     static final byte DESCRIPTION = 8;
 
-    static IndexedEntry of(CatalogEntry e, List<String> contentTypes, Integer bitrate) {
+    static IndexedEntry of(CatalogEntry e, List<String> contentTypes, Integer bitrate, byte[] json) {
         Map<String, Byte> words = new TreeMap<>();
         add(words, e.name(), NAME);
         add(words, String.join(" ", e.genres()), GENRES);
@@ -37,7 +38,7 @@ record IndexedEntry(CatalogEntry entry, String[] words, byte[] fields, String[] 
         Arrays.sort(terms);
         Instant since = e.liveSince();
         return new IndexedEntry(e, w, f, terms, e.name().toLowerCase(Locale.ROOT),
-                IndexOrder.micros(since), bitrate);
+                IndexOrder.micros(since), bitrate, json);
     }
 
     private static void add(Map<String, Byte> words, String text, byte field) {

@@ -310,6 +310,7 @@ final class SearchIndex {
         int[] top = TopN.select(after, count, (int) Math.min(want, Integer.MAX_VALUE),
                 (a, b) -> order.compare(k, matched[a], keys[a], matched[b], keys[b]));
         List<CatalogEntry> items = new ArrayList<>(q.limit());
+        List<byte[]> json = new ArrayList<>(q.limit());
         String next = null;
         for (int i = skip; i < top.length; i++) {
             if (items.size() == q.limit()) {
@@ -318,9 +319,15 @@ final class SearchIndex {
                 next = new Cursor(q.order(), q.reverse(), q.seed(), order.keyText(k, matched[last], keys[last]), e.id()).encode();
                 break;
             }
-            items.add(slots[matched[top[i]]].entry());
+            IndexedEntry e = slots[matched[top[i]]];
+            items.add(e.entry());
+            if (json != null && e.json() != null) {
+                json.add(e.json());
+            } else {
+                json = null;
+            }
         }
-        return new CatalogPage(List.copyOf(items), total, next);
+        return new CatalogPage(List.copyOf(items), total, next, json == null ? null : List.copyOf(json));
     }
 
     /** The entries with these station ids that are in the index, in the order asked for, each once. */

@@ -37,6 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CatalogSearchIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
+    @Inject
+    StreamsController controller;
+    @Inject
+    Catalog catalog;
+    @Inject
+    io.micronaut.json.JsonMapper json;
     OndesApi api;
     FakeIcecastMount mount;
     OndesApi.User user;
@@ -247,6 +253,18 @@ class CatalogSearchIT implements TestPropertyProvider {
         for (String hostile : List.of("genre=%00", "tag=%00%01", "q=%00abc", "genre=%C0%80", "language=en%00", "codec=%00")) {
             int status = api.get("/api/v1/streams?" + hostile, null).status();
             assertTrue(status == 200 || status == 400, hostile + " -> " + status);
+        }
+    }
+
+    @Test
+    void pagesSplicedFromPreRenderedEntriesAreByteForByteWhatSerialisingThemGives() throws Exception {
+        for (String q : List.of("limit=2", "limit=50", "q=nothing-matches-this", "genre=rock&order=name")) {
+            CatalogPage page = catalog.search(StreamQuery.from(io.micronaut.http.HttpRequest.GET("/?" + q).getParameters()));
+            assertNotNull(page.itemsJson(), "the index pre-renders entries");
+            String spliced = new String(controller.render(page), java.nio.charset.StandardCharsets.UTF_8);
+            String serialised = new String(json.writeValueAsBytes(new StreamsController.Page(page.items(), page.total(),
+                    page.next())), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(serialised, spliced, q);
         }
     }
 }

@@ -40,7 +40,7 @@ class SearchIndexTest {
         CatalogEntry e = new CatalogEntry(id, name, genres, description, null, url, List.of(url), type, codec,
                 codec == null ? List.of() : List.of(codec), bitrate, null, null, song, listeners, null, https, language,
                 country, null, since, List.of(s));
-        return IndexedEntry.of(e, List.of(type), bitrate);
+        return IndexedEntry.of(e, List.of(type), bitrate, null);
     }
 
     static IndexedEntry simple(String name, String genre, String song, String description, int listeners) {
