@@ -16,7 +16,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties("ondes.catalog")
 record CatalogSettings(@Bindable(defaultValue = "5") int searchCacheSeconds,
-                       @Bindable(defaultValue = "64") int searchCacheMb,
+                       @Bindable(defaultValue = "8") int searchCacheMb,
                        @Bindable(defaultValue = "0") int searchConcurrency,
                        @Bindable(defaultValue = "100") int indexStalenessMillis) {
 

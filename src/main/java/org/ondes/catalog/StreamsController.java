@@ -101,22 +101,26 @@ class StreamsController {
                 throw new UncheckedIOException(e);
             }
         }
-        int size = 64 + (p.next() == null ? 0 : p.next().length());
-        for (byte[] item : p.itemsJson()) {
-            size += item.length + 1;
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size);
-        out.writeBytes("{\"items\":[".getBytes(StandardCharsets.US_ASCII));
-        for (int i = 0; i < p.itemsJson().size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(p.itemsJson().get(i));
-        }
-        out.writeBytes(("],\"total\":" + p.total()).getBytes(StandardCharsets.US_ASCII));
+        byte[] head = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
         // cursors are base64url: nothing to escape
-        out.writeBytes((",\"next\":" + (p.next() == null ? "null" : "\"" + p.next() + "\"")).getBytes(StandardCharsets.US_ASCII));
-        out.write('}');
-        return out.toByteArray();
+        byte[] tail = ("],\"total\":" + p.total() + ",\"next\":" + (p.next() == null ? "null" : "\"" + p.next() + "\"")
+                + "}").getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> items = p.itemsJson();
+        int size = head.length + tail.length + Math.max(0, items.size() - 1);
+        for (byte[] item : items) {
+            size += item.length;
+        }
+        byte[] out = new byte[size]; // one exact allocation: this runs thousands of times a second
+        int at = head.length;
+        System.arraycopy(head, 0, out, 0, at);
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out[at++] = ',';
+            }
+            System.arraycopy(items.get(i), 0, out, at, items.get(i).length);
+            at += items.get(i).length;
+        }
+        System.arraycopy(tail, 0, out, at, tail.length);
+        return out;
     }
 }
