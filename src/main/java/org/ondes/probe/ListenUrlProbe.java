@@ -22,12 +22,18 @@ public final class ListenUrlProbe {
             "audio/x-scpls", "audio/scpls", "audio/x-ms-asx");
 
     private final GuardedHttpClient client;
+    private final HostPermits permits;
 
     public ListenUrlProbe(GuardedHttpClient client) {
+        this(client, new HostPermits(Integer.MAX_VALUE, java.time.Duration.ZERO));
+    }
+
+    ListenUrlProbe(GuardedHttpClient client, HostPermits permits) {
         if (client == null) {
             throw new IllegalArgumentException("client is required");
         }
         this.client = client;
+        this.permits = permits;
     }
 
     public ProbeResult check(URI listenUrl) {
@@ -40,11 +46,17 @@ public final class ListenUrlProbe {
         }
         Request request = new Request("GET", listenUrl, Map.of("Icy-MetaData", "0", "Accept", "*/*"), null,
                 SAMPLE_BYTES, MAX_REDIRECTS, true);
+        String host = listenUrl.getHost() == null ? listenUrl.getRawAuthority() : listenUrl.getHost();
+        if (!permits.acquire(host)) {
+            return new ProbeResult.Deferred("other checks of " + Text.clean(host, 100) + " are under way; checking again shortly");
+        }
         Response response;
         try {
             response = client.send(request);
         } catch (ProbeException e) {
             return new ProbeResult.Unreachable(e.reason());
+        } finally {
+            permits.release(host);
         }
         return judge(response);
     }

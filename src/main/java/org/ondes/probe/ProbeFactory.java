@@ -24,7 +24,9 @@ class ProbeFactory {
     }
 
     @Singleton
-    ListenUrlProbe listenUrlProbe(GuardedHttpClient client) {
-        return new ListenUrlProbe(client);
+    ListenUrlProbe listenUrlProbe(GuardedHttpClient client, ProbeSettings settings) {
+        // a check waits for its host at most as long as one check can take, then is deferred
+        return new ListenUrlProbe(client, new HostPermits(settings.perHost(),
+                Duration.ofMillis(settings.connectTimeoutMs() + (long) settings.readTimeoutMs())));
     }
 }

@@ -29,6 +29,16 @@ public sealed interface ProbeResult {
         }
     }
 
+    /**
+     * The check did not run: too many checks of the same host are already under way. Try again shortly; this says
+     * nothing about the URL.
+     */
+    record Deferred(String reason) implements ProbeResult {
+        public Deferred {
+            reason = Text.clean(reason, Text.MAX_REASON);
+        }
+    }
+
     default boolean reachable() {
         return this instanceof Reachable;
     }

@@ -115,6 +115,8 @@ class ListenUrlVerificationJob {
                     LOG.warn("A listener failed on went-live of {}", d.sessionId(), e);
                 }
             });
+        } else if (result instanceof ProbeResult.Deferred deferred) {
+            store.deferred(d.sessionId(), deferred.reason(), Duration.ofSeconds(5));
         } else if (result instanceof ProbeResult.Unreachable u) {
             int attempt = d.attempts() + 1;
             if (attempt < ATTEMPTS) {

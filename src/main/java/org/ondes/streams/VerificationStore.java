@@ -71,6 +71,20 @@ class VerificationStore {
 
     /** Records a failed check: still pending while retries remain, then unreachable with a slower re-check. */
     @Transactional
+    /** The check could not run yet (its host is busy): try again after {@code retryIn}, without counting an attempt. */
+    void deferred(UUID sessionId, String reason, Duration retryIn) {
+        jdbc.prepareStatement("""
+                UPDATE streams_sessions SET state_reason = CASE WHEN state = 'pending' THEN ? ELSE state_reason END,
+                       next_probe_at = now() + make_interval(secs => ?)
+                WHERE id = ? AND ended_at IS NULL AND state <> 'listed'
+                """, ps -> {
+            ps.setString(1, reason);
+            ps.setLong(2, retryIn.toSeconds());
+            ps.setObject(3, sessionId);
+            return ps.executeUpdate();
+        });
+    }
+
     void failed(UUID sessionId, String state, String reason, Duration retryIn) {
         jdbc.prepareStatement("""
                 UPDATE streams_sessions SET state = ?, state_reason = ?, probe_attempts = probe_attempts + 1,
