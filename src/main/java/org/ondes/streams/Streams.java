@@ -147,6 +147,13 @@ public class Streams {
         return queries.profile(stationId);
     }
 
+    /** The station if its owner made it unlisted (and no moderator hid it), with its listed sessions when on air. */
+    @Transactional
+    public Optional<UnlistedStation> unlisted(UUID stationId) {
+        return queries.profile(stationId, StreamsQueries.UNLISTED).map(p -> new UnlistedStation(p,
+                queries.liveStations(List.of(stationId), StreamsQueries.UNLISTED).stream().findFirst().orElse(null)));
+    }
+
     /** Every station with at least one listed live session. */
     public java.util.Set<UUID> listedStationIds() {
         return queries.listedStationIds();
