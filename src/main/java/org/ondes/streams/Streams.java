@@ -163,6 +163,30 @@ public class Streams {
         return owners.of(ownerId, null, HISTORY_SECONDS);
     }
 
+    /**
+     * Hands every session that has not ended to {@code consumer}, from a server-side cursor (never all in memory);
+     * joins the caller's transaction or opens one. The consumer must be quick: the transaction is open meanwhile.
+     */
+    @Transactional
+    public void forEachLiveSession(Consumer<LiveSession> consumer) {
+        queries.forEachLive(consumer);
+    }
+
+    /**
+     * Ends these sessions if still live (a ban rule matched them): their owner sees {@code endReason}, the live feed
+     * says {@code publicReason}, and they leave the catalog once the caller's transaction commits. Returns how many
+     * ended.
+     */
+    @Transactional
+    public int endSessions(java.util.Collection<UUID> sessionIds, String endReason, String publicReason) {
+        if (sessionIds.isEmpty()) {
+            return 0;
+        }
+        List<SessionStore.Ended> ended = sessions.endByIds(sessionIds, endReason);
+        offline(ended, publicReason);
+        return ended.size();
+    }
+
     /** Cuts off every live session of the owner's stations (account suspension); joins the caller's transaction. */
     public int endSessionsOfOwner(long ownerId, String reason) {
         List<SessionStore.Ended> ended = sessions.endAllOfOwner(ownerId, reason);

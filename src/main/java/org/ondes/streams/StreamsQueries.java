@@ -206,6 +206,27 @@ class StreamsQueries {
         });
     }
 
+    /**
+     * Every session that has not ended, with what ban rules look at, read through a server-side cursor; the caller
+     * provides the transaction (the cursor needs one).
+     */
+    void forEachLive(Consumer<LiveSession> consumer) {
+        jdbc.prepareStatement("""
+                SELECT s.id, s.station_id, st.owner_id, s.listen_url, s.requester_ip, s.name
+                FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
+                WHERE s.ended_at IS NULL
+                """, ps -> {
+            ps.setFetchSize(CURSOR_FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(new LiveSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+            return null;
+        });
+    }
+
     private static List<StreamView> views(PreparedStatement ps) throws SQLException {
         List<StreamView> items = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
