@@ -84,8 +84,14 @@ public class Bans {
         if (now.version() == check.version()) {
             return;
         }
-        now.match(subject).ifPresent(m -> streams.endSessions(List.of(sessionId), endReason(m.rule().reason()),
-                BanSweep.PUBLIC_REASON));
+        try {
+            now.match(subject).ifPresent(m -> streams.endSessions(List.of(sessionId), endReason(m.rule().reason()),
+                    BanSweep.PUBLIC_REASON));
+        } catch (RuntimeException e) {
+            // the add is stored and must be answered as such; the session may stay live until its stream ends
+            LOG.warn("Could not re-check session {} against changed ban rules (a moderator may need to hide its"
+                    + " station): {}", sessionId, e.toString());
+        }
     }
 
     @Transactional

@@ -215,7 +215,7 @@ public class Streams {
         return change.flatMap(c -> profiles.moderated(stationId));
     }
 
-    /** Lifts a moderator's hide (the owner's own "hide from catalog" stays); empty when there is no such station. */
+    /** Lifts a moderator's hide (the owner's own choice to make it unlisted stays); empty when there is no such station. */
     @Transactional
     public Optional<ModeratedStation> unhideByModerator(UUID stationId) {
         Optional<ProfileStore.Change> change = profiles.unhideByModerator(stationId);
