@@ -1,13 +1,15 @@
 // Page changes without unloading the document, so the player bar keeps playing: same-origin links to pages and GET
 // forms are fetched, and the new page's <main>, header and title replace the current ones (history.pushState; the
 // back and forward buttons work through popstate). The forms of the streamer and moderator pages (sign-in, profile,
-// tokens, moderation: POST with their CSRF field) are sent the same way and the page they answer with is shown.
+// tokens, moderation: POST with their CSRF field) and a station's report form are sent the same way and the page they
+// answer with is shown.
 // Anything else (playlists, the API, other sites, a failed fetch) is an ordinary navigation. Without JavaScript every
 // link and form works as a full page.
 
 const PAGE_PATH = /^\/(stations\/[0-9a-fA-F-]{36}\/?|signin|signup|me|me\/tokens|moderation)?$/;
 const FORM_PATH = new RegExp('^/(signin|signup|signout|me/tokens(/[0-9]+/revoke)?|me/stations/[0-9a-fA-F-]{36}'
-  + '|moderation/(stations/(hide|unhide)|users/(suspend|unsuspend)))$');
+  + '|stations/[0-9a-fA-F-]{36}/report'
+  + '|moderation/(stations/(hide|unhide)|users/(suspend|unsuspend)|bans(/[0-9]+/delete)?|reports/[0-9]+))$');
 let hooks = { before: () => {}, after: () => {} };
 let sequence = 0;
 

@@ -186,6 +186,32 @@ class ApiContractIT implements TestPropertyProvider {
     }
 
     @Test
+    void banAndReportResponsesMatchTheSpec() throws Exception {
+        assertMatches("BanRule", ok(api.send("POST", "/api/v1/moderation/bans", user.bearer(),
+                "{\"kind\":\"name\",\"value\":\"*contract-spam*\",\"reason\":\"contract\"}")));
+        assertMatches("BanRule", ok(api.send("POST", "/api/v1/moderation/bans", user.bearer(),
+                "{\"kind\":\"ip\",\"value\":\"192.0.2.0/24\",\"reason\":\"contract\"}")));
+        assertMatches("BanRulePage", ok(api.get("/api/v1/moderation/bans", user.bearer())));
+        assertMatches("ReportReceipt", ok(api.send("POST", "/api/v1/stations/" + stationId + "/reports", null,
+                "{\"reason\":\"other\",\"text\":\"contract\"}")));
+        assertMatches("ReportReceipt", ok(api.send("POST", "/api/v1/stations/" + stationId + "/reports", null,
+                "{\"reason\":\"spam\"}")));
+        JsonNode open = JSON.readTree(ok(api.get("/api/v1/moderation/reports", user.bearer())));
+        assertMatches("ReportPage", open.toString());
+        long id = open.get("items").get(0).get("id").asLong();
+        assertMatches("Report", ok(api.send("POST", "/api/v1/moderation/reports/" + id + "/resolve", user.bearer(),
+                "{\"note\":\"contract\"}")));
+        assertMatches("ReportPage", ok(api.get("/api/v1/moderation/reports?state=all", user.bearer())));
+
+        OndesApi.User owner = api.newUser();
+        String url = mount.url("/contract-unlisted.ogg");
+        assertTrue(YpReplyHead.parse(api.ypRaw(owner.ypToken(), IcecastWire.add("Contract Unlisted", "x", url))).ok());
+        String unlistedId = (String) api.awaitListed(url, e -> true).get("id");
+        assertEquals(200, api.send("PATCH", "/api/v1/me/stations/" + unlistedId, owner.bearer(), "{\"hidden\":true}").status());
+        assertMatches("StationDetail", ok(api.get("/api/v1/stations/" + unlistedId, null)));
+    }
+
+    @Test
     void theCheckRejectsWrongShapesTypesAndUndocumentedFields() {
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> assertMatches("Facet", "{\"items\":[],\"total\":0}"), "wrong shape");

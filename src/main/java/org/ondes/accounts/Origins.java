@@ -16,10 +16,11 @@ import java.util.Locale;
  * the browser used to reach the server ({@code http://} or, over TLS or behind a trusted proxy that says so,
  * {@code https://}, + {@code Host}) is accepted as well. Requests without
  * {@code Origin} (old browsers, same-origin GET-initiated forms in some browsers, scripts) pass: the CSRF token is the
- * check that always applies.
+ * check that always applies. Public for the one form that anonymous browsers post (a station report), where there is
+ * no session token to check.
  */
 @Singleton
-class Origins {
+public class Origins {
     private final PublicUrls urls;
     private final OndesConfig config;
     private final ClientAddresses clients;
@@ -30,7 +31,7 @@ class Origins {
         this.clients = clients;
     }
 
-    boolean allowed(HttpRequest<?> request) {
+    public boolean allowed(HttpRequest<?> request) {
         String origin = request.getHeaders().get("Origin");
         if (origin == null) {
             return true;

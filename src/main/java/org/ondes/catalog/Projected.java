@@ -50,4 +50,21 @@ record Projected(UUID stationId, String name, String description, String homepag
                 List.copyOf(codecs), List.copyOf(types), bitrate, station.language(), station.country(), station.logoUrl(),
                 https, listeners, song, since, touch, List.copyOf(sessions));
     }
+
+    /**
+     * The entry as the catalog would serve it (what {@code CatalogReads} reads back from the stored row): technical
+     * fields of the primary session, listeners and max listeners summed. For stations that are not in the catalog
+     * (unlisted ones, reached by their direct link).
+     */
+    CatalogEntry entry() {
+        CatalogEntry.Session primary = sessions.get(0);
+        Integer maxListeners = 0;
+        for (CatalogEntry.Session s : sessions) {
+            maxListeners = maxListeners == null || s.maxListeners() == null ? null : maxListeners + s.maxListeners();
+        }
+        return new CatalogEntry(stationId, name, genres, description, homepage, primary.listenUrl(),
+                sessions.stream().map(CatalogEntry.Session::listenUrl).toList(), primary.contentType(), primary.codec(),
+                codecs, primary.bitrate(), primary.samplerate(), primary.channels(), currentSong, listeners, maxListeners,
+                https, language, country, logoUrl, liveSince, sessions);
+    }
 }

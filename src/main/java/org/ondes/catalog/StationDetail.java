@@ -10,12 +10,25 @@ import java.util.UUID;
 /**
  * A station page's data: the profile, the live entry when on air (sessions, now playing, listeners), the last songs
  * and the listener history (one sample a minute for 24 h, hourly averages for the 6 days before) for a sparkline.
+ *
+ * @param unlisted its owner made it unlisted: only its direct link reaches it, and search engines are asked not to
+ *                 index it
  */
 @Serdeable
 public record StationDetail(UUID id, String name, @Nullable String description, @Nullable String homepage,
                             List<String> genres, @Nullable String language, @Nullable String country,
                             @Nullable String logoUrl, boolean live, @Nullable CatalogEntry entry, List<Song> recentSongs,
-                            List<ListenerSample> listenerHistory) {
+                            List<ListenerSample> listenerHistory, boolean unlisted) {
+
+    /** A listed station's data. */
+    public StationDetail(UUID id, String name, @Nullable String description, @Nullable String homepage,
+                         List<String> genres, @Nullable String language, @Nullable String country,
+                         @Nullable String logoUrl, boolean live, @Nullable CatalogEntry entry, List<Song> recentSongs,
+                         List<ListenerSample> listenerHistory) {
+        this(id, name, description, homepage, genres, language, country, logoUrl, live, entry, recentSongs,
+                listenerHistory, false);
+    }
+
     @Serdeable
     public record Song(String song, Instant startedAt) {
     }

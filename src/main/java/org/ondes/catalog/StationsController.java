@@ -1,5 +1,6 @@
 package org.ondes.catalog;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -13,16 +14,24 @@ import org.ondes.web.ProblemException;
 
 import java.util.UUID;
 
-/** A station's public page data: profile, live sessions, now playing, recent songs, listener history. */
+/**
+ * A station's public page data: profile, live sessions, now playing, recent songs, listener history. An unlisted
+ * station answers too (its link is how it is shared), with {@code X-Robots-Tag: noindex} and without validators: the
+ * catalog's version, which the ETag is made of, does not follow stations the catalog leaves out.
+ */
 @Controller("/api/v1/stations")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class StationsController {
     static final int MAX_AGE = 5;
+    static final String ROBOTS = "X-Robots-Tag";
+    static final String NOINDEX = "noindex";
     private final Catalog catalog;
+    private final StationDetails details;
 
-    StationsController(Catalog catalog) {
+    StationsController(Catalog catalog, StationDetails details) {
         this.catalog = catalog;
+        this.details = details;
     }
 
     @Get("/{id}")
@@ -33,8 +42,12 @@ class StationsController {
         if (Validators.notModified(request, etag, version.changedAt())) {
             return Validators.notModifiedResponse(etag, version.changedAt(), MAX_AGE);
         }
-        StationDetail detail = catalog.station(stationId)
+        StationDetail detail = details.find(stationId)
                 .orElseThrow(() -> ProblemException.notFound("no station " + stationId));
+        if (detail.unlisted()) {
+            return HttpResponse.ok(detail).header(ROBOTS, NOINDEX).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        }
         return Validators.decorate(HttpResponse.ok(detail), etag, version.changedAt(), MAX_AGE);
     }
 

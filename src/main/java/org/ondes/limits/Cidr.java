@@ -5,12 +5,16 @@ import java.net.InetAddress;
 /**
  * An address range written as {@code 10.0.0.0/8}, {@code 2001:db8::/32} or a single address ({@code 192.0.2.7},
  * {@code ::1}). Host bits below the prefix are ignored ({@code 10.1.2.3/8} is {@code 10.0.0.0/8}). IPv4 ranges also
- * match IPv4-mapped IPv6 addresses, because both sides are normalised by {@link IpLiterals}.
+ * match IPv4-mapped IPv6 addresses, because both sides are normalised by {@link IpLiterals}. Public for the other
+ * places that take ranges from people (moderation's requester-address bans).
  */
-record Cidr(byte[] network, int prefix) {
+public record Cidr(byte[] network, int prefix) {
 
-    /** Parses one entry of ONDES_TRUSTED_PROXIES; throws IllegalArgumentException naming the entry when it is not one. */
-    static Cidr parse(String text) {
+    /**
+     * Parses one range (an entry of ONDES_TRUSTED_PROXIES, a ban rule); throws IllegalArgumentException naming the
+     * entry when it is not one.
+     */
+    public static Cidr parse(String text) {
         String s = text.strip();
         int slash = s.indexOf('/');
         String host = slash < 0 ? s : s.substring(0, slash);
@@ -31,7 +35,16 @@ record Cidr(byte[] network, int prefix) {
         return new Cidr(mask(bytes, prefix), prefix);
     }
 
-    boolean contains(InetAddress candidate) {
+    /** An IPv6 range (16-byte network), as opposed to an IPv4 one. */
+    public boolean ipv6() {
+        return network.length == 16;
+    }
+
+    public boolean contains(ClientAddress client) {
+        return contains(client.address());
+    }
+
+    public boolean contains(InetAddress candidate) {
         byte[] b = IpLiterals.normalise(candidate).getAddress();
         if (b.length != network.length) {
             return false;

@@ -11,7 +11,9 @@ public enum Limit {
     /** Account registrations (the JSON API and the sign-up form), per client address. */
     SIGNUPS("signups", Duration.ofHours(1)),
     /** radio-browser click counting ({@code /json/url/{uuid}}), per client address. */
-    CLICKS("clicks", Duration.ofHours(1));
+    CLICKS("clicks", Duration.ofHours(1)),
+    /** Station reports (the JSON API and the station page's form), per client address. */
+    REPORTS("reports", Duration.ofHours(1));
 
     private final String bucket;
     private final Duration window;

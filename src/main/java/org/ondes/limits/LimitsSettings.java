@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param loginMaxDelaySeconds    the longest wait
  * @param signupsPerHour          account registrations per client address and hour
  * @param clicksPerHour           counted radio-browser clicks per client address and hour
+ * @param reportsPerHour          station reports per client address and hour
  */
 @ConfigurationProperties("ondes.limits")
 public record LimitsSettings(@Bindable(defaultValue = "60") int ypAddsPerMinute,
@@ -26,7 +27,8 @@ public record LimitsSettings(@Bindable(defaultValue = "60") int ypAddsPerMinute,
                              @Bindable(defaultValue = "30") int loginFirstDelaySeconds,
                              @Bindable(defaultValue = "900") int loginMaxDelaySeconds,
                              @Bindable(defaultValue = "10") int signupsPerHour,
-                             @Bindable(defaultValue = "120") int clicksPerHour) {
+                             @Bindable(defaultValue = "120") int clicksPerHour,
+                             @Bindable(defaultValue = "5") int reportsPerHour) {
     public LimitsSettings {
         check("ONDES_LIMITS_YP_ADDS_PER_MINUTE", ypAddsPerMinute);
         check("ONDES_LIMITS_YP_LIVE_SESSIONS", ypLiveSessions);
@@ -34,6 +36,7 @@ public record LimitsSettings(@Bindable(defaultValue = "60") int ypAddsPerMinute,
         check("ONDES_LIMITS_LOGIN_FAILURES", loginFailures);
         check("ONDES_LIMITS_SIGNUPS_PER_HOUR", signupsPerHour);
         check("ONDES_LIMITS_CLICKS_PER_HOUR", clicksPerHour);
+        check("ONDES_LIMITS_REPORTS_PER_HOUR", reportsPerHour);
         if (loginFirstDelaySeconds < 1 || loginMaxDelaySeconds < loginFirstDelaySeconds) {
             throw new IllegalArgumentException("ONDES_LIMITS_LOGIN_FIRST_DELAY_SECONDS must be at least 1 and "
                     + "ONDES_LIMITS_LOGIN_MAX_DELAY_SECONDS at least as long (now " + loginFirstDelaySeconds + " and "
@@ -54,6 +57,7 @@ public record LimitsSettings(@Bindable(defaultValue = "60") int ypAddsPerMinute,
             case YP_INVALID_TOKENS -> ypInvalidTokensPerHour;
             case SIGNUPS -> signupsPerHour;
             case CLICKS -> clicksPerHour;
+            case REPORTS -> reportsPerHour;
         };
     }
 

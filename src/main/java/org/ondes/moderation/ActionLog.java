@@ -24,24 +24,47 @@ class ActionLog {
 
     void record(ModerationAction action, Moderation.Actor actor, UUID stationId, Long accountId, String subject,
                 String reason, String detail) {
+        record(action, actor, new Target(stationId, accountId, null, null), subject, reason, detail);
+    }
+
+    /** What an action concerns: at least one of them is set. */
+    record Target(UUID stationId, Long accountId, Long banId, Long reportId) {
+        static Target ban(long banId, Long accountId) {
+            return new Target(null, accountId, banId, null);
+        }
+
+        static Target report(long reportId, UUID stationId) {
+            return new Target(stationId, null, null, reportId);
+        }
+    }
+
+    void record(ModerationAction action, Moderation.Actor actor, Target target, String subject, String reason,
+                String detail) {
         jdbc.prepareStatement("""
-                INSERT INTO mod_actions (action, actor_id, actor_name, station_id, account_id, subject, reason, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO mod_actions (action, actor_id, actor_name, station_id, account_id, ban_id, report_id,
+                                         subject, reason, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, ps -> {
             ps.setString(1, action.wire);
             ps.setLong(2, actor.accountId());
             ps.setString(3, actor.username());
-            ps.setObject(4, stationId);
-            if (accountId == null) {
-                ps.setNull(5, Types.BIGINT);
-            } else {
-                ps.setLong(5, accountId);
-            }
-            ps.setString(6, subject);
-            ps.setString(7, reason);
-            ps.setString(8, detail);
+            ps.setObject(4, target.stationId());
+            setLong(ps, 5, target.accountId());
+            setLong(ps, 6, target.banId());
+            setLong(ps, 7, target.reportId());
+            ps.setString(8, subject);
+            ps.setString(9, reason);
+            ps.setString(10, detail);
             return ps.executeUpdate();
         });
+    }
+
+    private static void setLong(java.sql.PreparedStatement ps, int index, Long value) throws java.sql.SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
     }
 
     /** Who last did {@code action} on each of these stations. */

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Moderation capability facade: hiding stations and suspending accounts (moderators and admins), roles (admins), and
  * the lists the moderation page shows. Each action is written to the moderation log (who, when, on what, why) in the
- * transaction that performs it. Ban rules, reports and the audit-log view will live here too.
+ * transaction that performs it. Ban rules are {@link Bans}, listeners' reports {@link Reports}; the audit-log view
+ * will live here too.
  */
 @Singleton
 public class Moderation {
@@ -117,8 +118,8 @@ public class Moderation {
         return new ModeratedUserView.Page(items, page.total());
     }
 
-    /** The target account, if the actor outranks it. */
-    private AccountSummary outranked(Actor actor, String username, String verb) {
+    /** The target account, if the actor outranks it (also for account bans). */
+    AccountSummary outranked(Actor actor, String username, String verb) {
         AccountSummary target = accounts.find(username).orElseThrow(() -> noUser(username));
         if (target.id() == actor.accountId()) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "you cannot " + verb + " your own account");

@@ -6,7 +6,11 @@ enum ModerationAction {
     UNHIDE_STATION("unhide_station"),
     SUSPEND_ACCOUNT("suspend_account"),
     UNSUSPEND_ACCOUNT("unsuspend_account"),
-    CHANGE_ROLE("change_role");
+    CHANGE_ROLE("change_role"),
+    CREATE_BAN("create_ban"),
+    DELETE_BAN("delete_ban"),
+    RESOLVE_REPORT("resolve_report"),
+    DISMISS_REPORT("dismiss_report");
 
     final String wire;
 

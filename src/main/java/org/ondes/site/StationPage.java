@@ -12,11 +12,13 @@ import java.util.UUID;
  * @param homepage        the station's web site when it is an http(s) URL, else null
  * @param live            null when the station is not on air
  * @param fediverseHandle the handle to follow the station with, once federation exists (always null for now)
+ * @param unlisted        its owner made it unlisted: the page says it is reachable only by its link
+ * @param report          the form to report the station to the moderators
  */
 public record StationPage(PageMeta meta, UUID id, String name, @Nullable String description, @Nullable String homepage,
                           List<StationCard.Chip> genres, @Nullable StationCard live, List<SongLine> recentSongs,
                           Sparkline sparkline, String embedUrl, String embedSnippet, String xspf,
-                          @Nullable String fediverseHandle) {
+                          @Nullable String fediverseHandle, boolean unlisted, ReportForm report) {
 
     /** A song in the recent-songs list, with when it started. */
     public record SongLine(String song, String atIso, String atText) {

@@ -16,6 +16,12 @@ final class StationPages {
      * @param absolute turns a path of this instance into an absolute URL ({@code PublicUrls.of})
      */
     static StationPage page(StationDetail d, Instant now, java.util.function.UnaryOperator<String> absolute) {
+        return page(d, now, absolute, ReportForm.blank(StationCards.href(d.id()), false));
+    }
+
+    /** As {@link #page(StationDetail, Instant, java.util.function.UnaryOperator)} with the report form's state. */
+    static StationPage page(StationDetail d, Instant now, java.util.function.UnaryOperator<String> absolute,
+                            ReportForm report) {
         String href = StationCards.href(d.id());
         StationCard live = d.live() && d.entry() != null ? StationCards.of(d.entry(), now) : null;
         List<StationCard.Chip> genres = d.genres().stream()
@@ -27,9 +33,9 @@ final class StationPages {
         String description = d.description() != null && !d.description().isBlank() ? d.description()
                 : (live != null ? d.name() + " is live on Ondes." : d.name() + " on Ondes, a directory of live Icecast radio streams.");
         PageMeta meta = PageMeta.of(d.name() + " · Ondes", description, absolute.apply(href), "music.radio_station");
-        return new StationPage(meta, d.id(), d.name(), blankToNull(d.description()), webLink(d.homepage()), genres, live,
-                songs, Sparkline.of(d.listenerHistory(), now), embedUrl, snippet(embedUrl, d.name()), href + "/listen.xspf",
-                null);
+        return new StationPage(d.unlisted() ? meta.noindex() : meta, d.id(), d.name(), blankToNull(d.description()),
+                webLink(d.homepage()), genres, live, songs, Sparkline.of(d.listenerHistory(), now), embedUrl,
+                snippet(embedUrl, d.name()), href + "/listen.xspf", null, d.unlisted(), report);
     }
 
     static EmbedPage embed(StationDetail d, Instant now, java.util.function.UnaryOperator<String> absolute) {

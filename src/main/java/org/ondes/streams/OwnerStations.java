@@ -20,7 +20,7 @@ import java.util.UUID;
 /** Read SQL of the owner's view ({@code GET /api/v1/me/stations}): stations with profile, visibility and sessions. */
 @Singleton
 class OwnerStations {
-    static final String HIDDEN_BY_OWNER_NOTE = "hidden from the catalog by you";
+    static final String HIDDEN_BY_OWNER_NOTE = "unlisted by you: in no list, reachable by its direct link";
     static final String HIDDEN_BY_MODERATOR_NOTE = "hidden by a moderator: ";
 
     private record Row(UUID id, String name, String description, String homepage, List<String> genres,

@@ -131,6 +131,12 @@ class SessionStore {
         return end("token_id = ?", reason, null, (ps, f) -> ps.setLong(f, tokenId));
     }
 
+    /** Ends these sessions if they are still live (a ban rule matched them). */
+    List<Ended> endByIds(java.util.Collection<UUID> sessionIds, String reason) {
+        return end("id = ANY (?)", reason, null,
+                (ps, f) -> ps.setArray(f, ps.getConnection().createArrayOf("uuid", sessionIds.toArray())));
+    }
+
     /** Ends every live session of the owner's stations (suspension of the account). */
     List<Ended> endAllOfOwner(long ownerId, String reason) {
         return end("station_id IN (SELECT id FROM streams_stations WHERE owner_id = ?)", reason, null,

@@ -12,7 +12,7 @@ import java.util.UUID;
  * overrides, whether and why it is hidden, and every session, including the ones that are not listed, with the
  * reason and the last YP exchange, so a streamer can tell why a stream is or is not in the catalog.
  *
- * @param hidden            the owner hid the station from the catalog ("hide from catalog")
+ * @param hidden            the owner made the station unlisted: in no list, reachable by its direct link
  * @param hiddenByModerator set when a moderator hid it, with the reason
  * @param listingNote       why the station is not public although it may be live (null when nothing hides it)
  */

@@ -147,6 +147,13 @@ public class Streams {
         return queries.profile(stationId);
     }
 
+    /** The station if its owner made it unlisted (and no moderator hid it), with its listed sessions when on air. */
+    @Transactional
+    public Optional<UnlistedStation> unlisted(UUID stationId) {
+        return queries.profile(stationId, StreamsQueries.UNLISTED).map(p -> new UnlistedStation(p,
+                queries.liveStations(List.of(stationId), StreamsQueries.UNLISTED).stream().findFirst().orElse(null)));
+    }
+
     /** Every station with at least one listed live session. */
     public java.util.Set<UUID> listedStationIds() {
         return queries.listedStationIds();
@@ -154,6 +161,30 @@ public class Streams {
 
     public List<StationView> stationsOf(long ownerId) {
         return owners.of(ownerId, null, HISTORY_SECONDS);
+    }
+
+    /**
+     * Hands every session that has not ended to {@code consumer}, from a server-side cursor (never all in memory);
+     * joins the caller's transaction or opens one. The consumer must be quick: the transaction is open meanwhile.
+     */
+    @Transactional
+    public void forEachLiveSession(Consumer<LiveSession> consumer) {
+        queries.forEachLive(consumer);
+    }
+
+    /**
+     * Ends these sessions if still live (a ban rule matched them): their owner sees {@code endReason}, the live feed
+     * says {@code publicReason}, and they leave the catalog once the caller's transaction commits. Returns how many
+     * ended.
+     */
+    @Transactional
+    public int endSessions(java.util.Collection<UUID> sessionIds, String endReason, String publicReason) {
+        if (sessionIds.isEmpty()) {
+            return 0;
+        }
+        List<SessionStore.Ended> ended = sessions.endByIds(sessionIds, endReason);
+        offline(ended, publicReason);
+        return ended.size();
     }
 
     /** Cuts off every live session of the owner's stations (account suspension); joins the caller's transaction. */
@@ -184,7 +215,7 @@ public class Streams {
         return change.flatMap(c -> profiles.moderated(stationId));
     }
 
-    /** Lifts a moderator's hide (the owner's own "hide from catalog" stays); empty when there is no such station. */
+    /** Lifts a moderator's hide (the owner's own choice to make it unlisted stays); empty when there is no such station. */
     @Transactional
     public Optional<ModeratedStation> unhideByModerator(UUID stationId) {
         Optional<ProfileStore.Change> change = profiles.unhideByModerator(stationId);

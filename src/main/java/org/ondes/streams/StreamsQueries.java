@@ -34,13 +34,19 @@ class StreamsQueries {
     static final String EFFECTIVE = """
             coalesce(st.profile_name, st.name), coalesce(st.profile_genres, st.genres),
             coalesce(st.profile_description, st.description), coalesce(st.profile_homepage, st.homepage)""";
-    private static final String SELECT_LISTED = "SELECT s.id, s.station_id, " + EFFECTIVE + """
+    /** Stations in the lists, search, yp.xml and the live feed: neither unlisted by the owner nor hidden by a moderator. */
+    static final String PUBLIC = "NOT st.hidden";
+    /** Stations only their direct link reaches: unlisted by the owner and not hidden by a moderator. */
+    static final String UNLISTED = "st.hidden_by_owner AND st.hidden_by_moderator_at IS NULL";
+    /** Stations whose page and playlists answer: public or unlisted (not hidden by a moderator). */
+    static final String REACHABLE = "st.hidden_by_moderator_at IS NULL";
+    private static final String SELECT_LISTED_OF = "SELECT s.id, s.station_id, " + EFFECTIVE + """
             , s.listen_url, s.content_type,
                    s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
                    s.started_at, s.last_touch_at
             FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
-            WHERE s.ended_at IS NULL AND s.state = 'listed' AND NOT st.hidden
-            """;
+            WHERE s.ended_at IS NULL AND s.state = 'listed' AND\s""";
+    private static final String SELECT_LISTED = SELECT_LISTED_OF + PUBLIC + "\n";
 
     private final JdbcOperations jdbc;
 
@@ -60,10 +66,11 @@ class StreamsQueries {
         });
     }
 
-    /** The station's listed sessions, most listeners first. */
+    /** The station's listed sessions, most listeners first, also when it is unlisted (its playlists are a direct link). */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<StreamView> listedOfStation(UUID stationId) {
-        return jdbc.prepareStatement(SELECT_LISTED + """
+        return jdbc.prepareStatement(SELECT_LISTED_OF + REACHABLE + """
+
                 AND s.station_id = ?
                 ORDER BY s.listeners DESC, s.started_at, s.id
                 """, ps -> {
@@ -96,6 +103,12 @@ class StreamsQueries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<LiveStation> liveStations(Collection<UUID> stationIds) {
+        return liveStations(stationIds, PUBLIC);
+    }
+
+    /** As {@link #liveStations(Collection)} for the stations that {@code visible} (an SQL condition on st) admits. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<LiveStation> liveStations(Collection<UUID> stationIds, String visible) {
         Map<UUID, List<StreamView>> sessions = new LinkedHashMap<>();
         Map<UUID, String> languages = new LinkedHashMap<>();
         Map<UUID, String[]> extras = new LinkedHashMap<>();
@@ -105,7 +118,8 @@ class StreamsQueries {
                        s.started_at, s.last_touch_at, coalesce(st.profile_language, s.language), st.profile_country,
                        st.profile_logo_url
                 FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
-                WHERE s.station_id = ANY (?) AND s.ended_at IS NULL AND s.state = 'listed' AND NOT st.hidden
+                WHERE s.station_id = ANY (?) AND s.ended_at IS NULL AND s.state = 'listed' AND\s""" + visible + """
+
                 ORDER BY s.station_id, s.listeners DESC, s.started_at, s.id
                 """, ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("uuid", stationIds.toArray()));
@@ -137,6 +151,12 @@ class StreamsQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<StationProfile> profile(UUID stationId) {
+        return profile(stationId, PUBLIC);
+    }
+
+    /** The station's profile if {@code visible} (an SQL condition on st) admits it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<StationProfile> profile(UUID stationId, String visible) {
         return jdbc.prepareStatement("""
                 SELECT st.id, coalesce(st.profile_name, st.name), coalesce(st.profile_description, st.description),
                        coalesce(st.profile_homepage, st.homepage), coalesce(st.profile_genres, st.genres),
@@ -144,8 +164,7 @@ class StreamsQueries {
                                                       WHERE s.station_id = st.id AND s.language IS NOT NULL
                                                       ORDER BY s.ended_at IS NOT NULL, s.started_at DESC LIMIT 1)),
                        st.profile_country, st.profile_logo_url, st.created_at, st.updated_at
-                FROM streams_stations st WHERE st.id = ? AND NOT st.hidden
-                """, ps -> {
+                FROM streams_stations st WHERE st.id = ? AND\s""" + visible, ps -> {
             ps.setObject(1, stationId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -184,6 +203,27 @@ class StreamsQueries {
                 rs.next();
                 return rs.getLong(1);
             }
+        });
+    }
+
+    /**
+     * Every session that has not ended, with what ban rules look at, read through a server-side cursor; the caller
+     * provides the transaction (the cursor needs one).
+     */
+    void forEachLive(Consumer<LiveSession> consumer) {
+        jdbc.prepareStatement("""
+                SELECT s.id, s.station_id, st.owner_id, s.listen_url, s.requester_ip, s.name
+                FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
+                WHERE s.ended_at IS NULL
+                """, ps -> {
+            ps.setFetchSize(CURSOR_FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(new LiveSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+            return null;
         });
     }
 

@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import org.ondes.accounts.TokenGrant;
 import org.ondes.accounts.YpTokens;
 import org.ondes.limits.Limits;
+import org.ondes.moderation.BanSubject;
+import org.ondes.moderation.Bans;
 import org.ondes.probe.AddressPolicy;
 import org.ondes.streams.Announcement;
 import org.ondes.streams.Genres;
@@ -40,8 +42,9 @@ class YpIngest {
     private final ExecutorService blocking;
     private final DeferredAdds deferred;
     private final YpGuard guard;
+    private final Bans bans;
 
-    YpIngest(YpTokens tokens, Streams streams, StreamsSettings settings, AddressPolicy policy, Limits limits,
+    YpIngest(YpTokens tokens, Streams streams, StreamsSettings settings, AddressPolicy policy, Limits limits, Bans bans,
              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.tokens = tokens;
         this.streams = streams;
@@ -51,6 +54,7 @@ class YpIngest {
         this.blocking = blocking;
         this.deferred = new DeferredAdds(this::storeDeferred, Duration.ofSeconds(2));
         this.guard = new YpGuard(limits, streams);
+        this.bans = bans;
     }
 
     CompletableFuture<YpReply> handle(String token, YpRequest request, Requester who) {
@@ -108,6 +112,12 @@ class YpIngest {
             return YpReply.refused(YpMessages.addRefused(r.reason()));
         }
         AddRules.Accepted ok = (AddRules.Accepted) verdict;
+        BanSubject subject = new BanSubject(ok.listenUrl().getHost(), e.requester().client(), e.add().name(),
+                grant.get().accountId());
+        Bans.Check ban = bans.check(subject);
+        if (ban.refused()) {
+            return YpReply.refused(YpMessages.banned(ban.refusedBecause()));
+        }
         Optional<YpReply> limited = guard.refuseAdd(grant.get().tokenId(), ok.listenUrl());
         if (limited.isPresent()) {
             return limited.get();
@@ -117,7 +127,8 @@ class YpIngest {
                 Genres.split(a.genre()), a.description(), ok.homepage(), ok.listenUrl(), a.contentType(), a.subtype(),
                 a.bitrateKbps(), a.quality(), a.samplerate(), a.channels(), a.admin(), a.language(), a.sourceInstance(),
                 e.requester().ip(), e.requester().userAgent());
-        streams.add(announcement, e.sid(), YpMessages.ADDED);
+        Streams.Added added = streams.add(announcement, e.sid(), YpMessages.ADDED);
+        bans.afterAdd(ban, subject, added.sessionId());
         cache.markUsed(grant.get().tokenId());
         return YpReply.added(e.sid(), settings.effectiveTouchFreq(), YpMessages.ADDED);
     }

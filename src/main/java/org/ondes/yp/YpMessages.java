@@ -23,6 +23,11 @@ final class YpMessages {
         return "Add refused. Reason: " + reason;
     }
 
+    /** An add a moderators' ban rule refuses; the rule's reason is meant for the streamer. */
+    static String banned(String reason) {
+        return "Refused by this directory's moderators: " + reason;
+    }
+
     static String unknownAction(String action) {
         return "Unknown action \"" + action + "\": expected add, touch or remove.";
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StationPagesTest {
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
@@ -45,5 +46,17 @@ class StationPagesTest {
         assertEquals("11:50 UTC", page.recentSongs().get(0).atText());
         assertEquals("https://o.example/stations/" + ID + "/embed", page.embedUrl());
         assertNull(page.fediverseHandle());
+        assertNull(page.meta().robots(), "a listed station's page may be indexed");
+        assertEquals("/stations/" + ID + "/report", page.report().action());
+        assertEquals(5, page.report().reasons().size());
+    }
+
+    @Test
+    void anUnlistedStationsPageAsksSearchEnginesNotToIndexIt() {
+        StationDetail d = new StationDetail(ID, "Night Owl", null, null, List.of(), null, null, null, false, null,
+                List.of(), List.of(), true);
+        StationPage page = StationPages.page(d, NOW, path -> "https://o.example" + path);
+        assertEquals("noindex", page.meta().robots());
+        assertTrue(page.unlisted());
     }
 }

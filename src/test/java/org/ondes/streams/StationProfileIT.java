@@ -13,9 +13,11 @@ import org.ondes.testkit.FakeIcecastMount;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.ListedStream;
 import org.ondes.testkit.OndesApi;
+import org.ondes.testkit.SseClient;
 import org.ondes.testkit.TestDb;
 import org.ondes.testkit.YpReplyHead;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PATCH /api/v1/me/stations/{id}: the owner's profile edits show wherever the catalog shows the station, survive new
- * YP adds, and are validated; "hide from catalog" takes the station off the public lists.
+ * YP adds, and are validated; an unlisted station leaves the public lists while its link keeps working.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -142,23 +144,41 @@ class StationProfileIT implements TestPropertyProvider {
     }
 
     @Test
-    void hideFromCatalogTakesTheStationOffThePublicListsUntilShownAgain() {
+    @SuppressWarnings("unchecked")
+    void anUnlistedStationLeavesEveryListButItsLinkKeepsWorking() {
         OndesApi.User owner = api.newUser();
         ListedStream s = ListedStream.announce(api, owner, mount, unique("Private"), "/" + UUID.randomUUID() + ".ogg");
-        OndesApi.Response hidden = patch(owner, s.stationId(), "{\"hidden\": true}");
-        assertEquals(200, hidden.status(), hidden.body());
-        assertEquals(true, hidden.json().get("hidden"));
-        assertEquals("hidden from the catalog by you", hidden.json().get("listingNote"));
+        try (SseClient feed = SseClient.open("http://127.0.0.1:" + server.getPort(), "/api/v1/events")) {
+            OndesApi.Response hidden = patch(owner, s.stationId(), "{\"hidden\": true}");
+            assertEquals(200, hidden.status(), hidden.body());
+            assertEquals(true, hidden.json().get("hidden"));
+            assertEquals("unlisted by you: in no list, reachable by its direct link", hidden.json().get("listingNote"));
+            assertEquals("hidden", feed.await(Duration.ofSeconds(10), "offline", s.sessionId()).json().get("reason"),
+                    "it left the live feed");
+        }
         assertNull(api.listedStream(s.listenUrl()), "gone from the catalog as soon as the edit returns");
-        assertEquals(404, api.get("/api/v1/stations/" + s.stationId(), null).status());
         assertFalse(api.get("/yp.xml", null).body().contains(s.listenUrl()));
-        assertEquals(404, api.get("/stations/" + s.stationId() + "/listen.m3u", null).status());
+        assertFalse(api.get("/json/stations/search?limit=1000", null).body().contains(s.stationId()));
+
+        OndesApi.Response direct = api.get("/api/v1/stations/" + s.stationId(), null);
+        assertEquals(200, direct.status(), "its link still works: " + direct.body());
+        assertEquals("noindex", direct.header("X-Robots-Tag"));
+        assertEquals(true, direct.json().get("unlisted"));
+        assertEquals(true, direct.json().get("live"));
+        assertEquals(List.of(s.listenUrl()), ((Map<String, Object>) direct.json().get("entry")).get("listenUrls"));
+        OndesApi.Response m3u = api.get("/stations/" + s.stationId() + "/listen.m3u", null);
+        assertEquals(200, m3u.status());
+        assertTrue(m3u.body().contains(s.listenUrl()), m3u.body());
         YpReplyHead touch = s.touch(api, owner, "Song", 2);
         assertTrue(touch.ok(), "Icecast keeps its listing: " + touch.raw());
-        assertEquals("Updated server info. Not listed: you hid this station from the catalog.", touch.message());
+        assertEquals("Updated server info. Not listed: you made this station unlisted (reachable by its direct link only).",
+                touch.message());
 
         assertEquals(200, patch(owner, s.stationId(), "{\"hidden\": false}").status());
         assertNotNull(api.listedStream(s.listenUrl()), "back at once");
+        OndesApi.Response listed = api.get("/api/v1/stations/" + s.stationId(), null);
+        assertEquals(false, listed.json().get("unlisted"));
+        assertNull(listed.header("X-Robots-Tag"));
     }
 
     @Test

@@ -9,15 +9,17 @@ import java.util.List;
  * The signed-in streamer's stations ({@code /me}): each station with its sessions' states and why, the last YP
  * exchange, and a profile form that works without JavaScript.
  *
- * @param notice a message about the page as a whole (e.g. a sign-out that needs a fresh page), or null
+ * @param notice      a message about the page as a whole (e.g. a sign-out that needs a fresh page), or null
+ * @param accountBans the reasons of the moderators' rules that refuse this account's streams
  */
-public record MyStationsPage(PageMeta meta, List<Station> stations, @Nullable String notice, String tokensHref) {
+public record MyStationsPage(PageMeta meta, List<Station> stations, @Nullable String notice, String tokensHref,
+                             List<String> accountBans) {
 
     /**
      * One station.
      *
-     * @param publicHref  its public page while listeners can see it, else null
-     * @param hiddenNote  why listeners do not see it (a moderator's reason, or the owner's own choice), else null
+     * @param publicHref  its page while its link works (listed or unlisted), else null
+     * @param hiddenNote  why it is not in the lists (a moderator's reason, or unlisted by the owner), else null
      * @param listingNote the raw note of the API ({@code listingNote}), which the page's script compares
      * @param saved       the profile was just saved
      * @param open        the profile form starts unfolded (after a refused edit)

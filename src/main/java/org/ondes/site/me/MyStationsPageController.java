@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import org.ondes.moderation.Bans;
 import org.ondes.site.PageMeta;
 import org.ondes.site.PageRenderer;
 import org.ondes.site.SiteShell;
@@ -37,10 +38,12 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MyStationsPageController {
     private final Streams streams;
+    private final Bans bans;
     private final PageRenderer pages;
 
-    MyStationsPageController(Streams streams, PageRenderer pages) {
+    MyStationsPageController(Streams streams, Bans bans, PageRenderer pages) {
         this.streams = streams;
+        this.bans = bans;
         this.pages = pages;
     }
 
@@ -81,7 +84,8 @@ class MyStationsPageController {
                                         @Nullable MyStationsPages.Refused refused, @Nullable String notice) {
         PageMeta meta = PageMeta.of("My stations · Ondes", "Your stations on this directory, and why each stream is or is not listed.",
                 pages.absolute(SiteShell.MY_STATIONS), "website");
-        MyStationsPage page = MyStationsPages.build(meta, streams.stationsOf(viewer.accountId()), saved, refused, notice);
+        MyStationsPage page = MyStationsPages.build(meta, streams.stationsOf(viewer.accountId()), saved, refused, notice,
+                bans.reasonsAgainst(viewer.accountId()));
         return pages.html(status, "me", page, request);
     }
 

@@ -36,20 +36,25 @@ final class MyStationsPages {
 
     static MyStationsPage build(PageMeta meta, List<StationView> stations, @Nullable UUID saved, @Nullable Refused refused,
                                 @Nullable String notice) {
+        return build(meta, stations, saved, refused, notice, List.of());
+    }
+
+    static MyStationsPage build(PageMeta meta, List<StationView> stations, @Nullable UUID saved, @Nullable Refused refused,
+                                @Nullable String notice, List<String> accountBans) {
         List<MyStationsPage.Station> items = new ArrayList<>(stations.size());
         for (StationView s : stations) {
             Refused mine = refused != null && refused.stationId().equals(s.id()) ? refused : null;
             items.add(station(s, s.id().equals(saved) && mine == null, mine));
         }
-        return new MyStationsPage(meta, items, notice, "/me/tokens");
+        return new MyStationsPage(meta, items, notice, "/me/tokens", accountBans);
     }
 
     static MyStationsPage.Station station(StationView s, boolean saved, @Nullable Refused refused) {
         String id = s.id().toString();
         boolean byModerator = s.hiddenByModerator() != null;
         String hiddenNote = byModerator ? "Hidden by a moderator: " + s.hiddenByModerator().reason()
-                : s.hidden() ? "Hidden from the catalog by you." : null;
-        String publicHref = hiddenNote == null ? "/stations/" + id : null;
+                : s.hidden() ? "Unlisted by you: only its link leads to it." : null;
+        String publicHref = byModerator ? null : "/stations/" + id;
         ProfileForm form = refused != null ? refused.form() : ProfileForm.of(s);
         String errorField = refused == null ? null : field(refused.problem());
         String errorText = refused == null ? null : message(refused.problem(), errorField);

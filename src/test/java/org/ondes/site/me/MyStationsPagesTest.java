@@ -47,6 +47,9 @@ class MyStationsPagesTest {
         MyStationsPage.Station visible = MyStationsPages.station(Views.station(false, null), true, null);
         assertEquals("/stations/" + visible.id(), visible.publicHref());
         assertTrue(visible.saved());
+        MyStationsPage.Station unlisted = MyStationsPages.station(Views.station(true, null), false, null);
+        assertEquals("/stations/" + unlisted.id(), unlisted.publicHref(), "its link is what an unlisted station is for");
+        assertEquals("Unlisted by you: only its link leads to it.", unlisted.hiddenNote());
     }
 
     @Test

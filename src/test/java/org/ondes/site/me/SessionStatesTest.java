@@ -28,7 +28,11 @@ class SessionStatesTest {
                 SessionStates.of(station(false, hide), session("listed", null, null)));
         assertEquals("Hidden by a moderator", SessionStates.of(station(true, hide), session("pending", null, null)).label(),
                 "the moderator's decision comes before the owner's");
-        assertEquals("Hidden by you", SessionStates.of(station(true, null), session("listed", null, null)).label());
+        assertEquals(new SessionStates.Shown("unlisted", "Unlisted", "It plays for whoever has the station's link; it is"
+                        + " in no list, search or feed, as you chose in this station's profile."),
+                SessionStates.of(station(true, null), session("listed", null, null)));
+        assertEquals("pending", SessionStates.of(station(true, null), session("pending", null, null)).state(),
+                "an unlisted station's check still shows");
     }
 
     @Test
@@ -41,5 +45,8 @@ class SessionStatesTest {
         assertEquals("Icecast removed it: its source stopped.",
                 SessionStates.of(station(false, null), session("ended", null, "removed")).reason());
         assertEquals("some new reason", SessionStates.of(station(false, null), session("ended", null, "some new reason")).reason());
+        assertEquals(new SessionStates.Shown("banned", "Refused by the moderators", "casino spam"),
+                SessionStates.of(station(false, null), session("ended", null,
+                        "refused by this directory's moderators: casino spam")));
     }
 }

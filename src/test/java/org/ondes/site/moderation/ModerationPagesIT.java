@@ -20,6 +20,7 @@ import org.ondes.testkit.OndesApi;
 import org.ondes.testkit.TestDb;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -199,6 +200,71 @@ class ModerationPagesIT implements TestPropertyProvider {
     }
 
     @Test
+    void aModeratorCreatesAndDeletesABanRuleFromThePage() {
+        Document page = Jsoup.parse(moderator.get("/moderation").body());
+        Element banForm = page.selectFirst("form[data-ban-form]");
+        assertEquals("/moderation/bans", banForm.attr("action"));
+
+        CookieClient.Page invalid = moderator.postForm("/moderation/bans", form("_csrf", moderator.csrf(), "kind", "name",
+                "syntax", "regex", "value", "([unclosed", "reason", "scam"));
+        assertEquals(400, invalid.status(), invalid.toString());
+        Document refused = Jsoup.parse(invalid.body());
+        assertTrue(refused.select("#bans-error[role=alert]").text().startsWith("Value is not a valid regular expression"),
+                refused.select("#bans-error").text());
+        assertEquals("([unclosed", refused.select("#ban-value").attr("value"), "what was typed stays in the form");
+        assertEquals("regex", refused.select("#ban-syntax option[selected]").attr("value"));
+        assertEquals("name", refused.select("#ban-kind option[selected]").attr("value"));
+
+        CookieClient.Page created = moderator.postForm("/moderation/bans", form("_csrf", moderator.csrf(), "kind", "host",
+                "value", "localhost", "syntax", "glob", "reason", "Local test streams"));
+        assertEquals(303, created.status(), created.toString());
+        assertEquals("/moderation?done=banned&ended=0#bans-heading", created.location());
+        Document after = Jsoup.parse(moderator.get(created.location()).body());
+        assertTrue(after.select("[role=status]").text().endsWith("It ended 0 live streams now."), after.select("[role=status]").text());
+        Element rule = after.select("[data-ban-rules] li").stream()
+                .filter(li -> li.select("[data-ban-rule]").text().equals("Listen-URL host localhost")).findFirst().orElseThrow();
+        assertTrue(rule.text().contains("Reason: Local test streams"), rule.text());
+        assertTrue(rule.text().contains("By " + moderatorName), rule.text());
+
+        CookieClient.Page deleted = moderator.postForm(rule.selectFirst("form").attr("action"), form("_csrf", moderator.csrf()));
+        assertEquals("/moderation?done=unbanned#bans-heading", deleted.location());
+        assertTrue(Jsoup.parse(moderator.get("/moderation").body()).select("[data-ban-rule]").stream()
+                .noneMatch(e -> e.text().equals("Listen-URL host localhost")));
+    }
+
+    @Test
+    void openReportsAreListedWithTheirStationAndClosedFromThePage() {
+        Owner owner = owner("Reported Radio");
+        String id = owner.station().stationId();
+        for (String json : new String[]{"{\"reason\":\"abusive_metadata\",\"text\":\"<b>rude</b> title\"}",
+                "{\"reason\":\"spam\"}"}) {
+            assertEquals(201, api.send("POST", "/api/v1/stations/" + id + "/reports", null, json).status());
+        }
+        Document page = Jsoup.parse(moderator.get("/moderation").body());
+        List<Element> reports = page.select("[data-open-reports] li[data-station-id=" + id + "]");
+        assertEquals(2, reports.size(), page.select("[data-open-reports]").outerHtml());
+        Element abusive = reports.stream().filter(li -> li.select("[data-report-reason]").text()
+                .equals("Abusive name, title or description")).findFirst().orElseThrow();
+        assertEquals("<b>rude</b> title", abusive.select("[data-report-text]").text(), "shown as text, never as markup");
+        assertTrue(abusive.select("[data-report-text] b").isEmpty());
+        assertEquals("· 2 open reports for this station", abusive.select("[data-report-count]").text());
+        assertEquals("/stations/" + id, abusive.select("a").attr("href"));
+
+        Element form = abusive.selectFirst("form");
+        CookieClient.Page resolved = moderator.postForm(form.attr("action"), form("_csrf", moderator.csrf(),
+                "note", "renamed", "decision", "resolve"));
+        assertEquals("/moderation?done=resolved#reports-heading", resolved.location());
+        List<Element> left = Jsoup.parse(moderator.get("/moderation").body()).select("[data-open-reports] li[data-station-id=" + id + "]");
+        assertEquals(1, left.size());
+        assertEquals("· 1 open report for this station", left.get(0).select("[data-report-count]").text());
+        CookieClient.Page twice = moderator.postForm(form.attr("action"), form("_csrf", moderator.csrf(), "decision", "dismiss"));
+        assertEquals(409, twice.status());
+        assertTrue(Jsoup.parse(twice.body()).select("#reports-error").text().contains("already resolved"));
+        assertEquals("/moderation?done=dismissed#reports-heading", moderator.postForm(left.get(0).selectFirst("form").attr("action"),
+                form("_csrf", moderator.csrf(), "decision", "dismiss")).location());
+    }
+
+    @Test
     void moderationFormsWithoutTheirCsrfFieldAreRefused() {
         Owner owner = owner("Forged Target");
         CookieClient.Page forged = moderator.postForm("/moderation/stations/hide",
@@ -210,5 +276,9 @@ class ModerationPagesIT implements TestPropertyProvider {
         assertEquals(403, forgedSuspend.status(), "another session's token does not count");
         assertNotNull(api.listedStream(owner.station().listenUrl()));
         assertEquals(200, owner.browser().get("/me").status(), "not suspended");
+        assertEquals(403, moderator.postForm("/moderation/bans", form("kind", "account", "value", owner.name(),
+                "reason", "forged")).status());
+        assertEquals(200, owner.browser().get("/me").status());
+        assertTrue(Jsoup.parse(owner.browser().get("/me").body()).select("[data-account-ban]").isEmpty(), "no rule was made");
     }
 }

@@ -1,7 +1,9 @@
 package org.ondes.site.moderation;
 
 import org.junit.jupiter.api.Test;
+import org.ondes.moderation.BanRuleView;
 import org.ondes.moderation.ModeratedStationView;
+import org.ondes.moderation.ReportView;
 import org.ondes.moderation.ModeratedUserView;
 import org.ondes.site.PageMeta;
 
@@ -27,8 +29,10 @@ class ModerationPagesTest {
         assertEquals("Hidden by mod_anna", hidden.status());
         assertNull(hidden.publicHref(), "hidden stations have no public page to link");
         assertEquals("2026-11-21 10:15 UTC", hidden.hiddenAtText());
-        assertEquals("Hidden by its owner",
-                ModerationPages.station(new ModeratedStationView(ID, "Radio", "owner", false, true, null, T)).status());
+        ModerationPage.StationLine unlisted = ModerationPages.station(new ModeratedStationView(ID, "Radio", "owner", false,
+                true, null, T));
+        assertEquals("Unlisted by its owner", unlisted.status());
+        assertEquals("/stations/" + ID, unlisted.publicHref(), "an unlisted station's page works by its link");
     }
 
     @Test
@@ -38,15 +42,41 @@ class ModerationPagesTest {
         ModeratedStationView.Page many = new ModeratedStationView.Page(Collections.nCopies(50,
                 new ModeratedStationView(ID, "Radio", "owner", false, false, null, T)), 120);
         ModeratedUserView.Page users = new ModeratedUserView.Page(List.of(), 0);
-        ModerationPage first = ModerationPages.build(meta, many, 0, none, users, "hidden", null, null, ModerationPage.Typed.EMPTY);
+        ModerationPage first = ModerationPages.build(meta, lists(many, 0, none, users), "hidden", null,
+                ModerationPage.Errors.NONE, ModerationPage.Typed.EMPTY);
         assertEquals("/moderation?offset=50#stations", first.olderHref());
         assertNull(first.newerHref());
         assertEquals(ModerationPages.DONE.get("hidden"), first.notice());
-        ModerationPage last = ModerationPages.build(meta, many, 100, none, users, "<script>", null, null, ModerationPage.Typed.EMPTY);
+        ModerationPage last = ModerationPages.build(meta, lists(many, 100, none, users), "<script>", null,
+                ModerationPage.Errors.NONE, ModerationPage.Typed.EMPTY);
         assertNull(last.olderHref());
         assertEquals("/moderation?offset=50#stations", last.newerHref());
         assertNull(last.notice());
-        assertEquals("/moderation#stations", ModerationPages.build(meta, many, 50, none, users, null, null, null,
-                ModerationPage.Typed.EMPTY).newerHref());
+        assertEquals("/moderation#stations", ModerationPages.build(meta, lists(many, 50, none, users), null, null,
+                ModerationPage.Errors.NONE, ModerationPage.Typed.EMPTY).newerHref());
+        assertEquals(ModerationPages.DONE.get("banned") + " It ended 2 live streams now.", ModerationPages.build(meta,
+                lists(none, 0, none, users), "banned", 2, ModerationPage.Errors.NONE, ModerationPage.Typed.EMPTY).notice());
+    }
+
+    @Test
+    void rulesAndReportsReadInWords() {
+        ModerationPage.BanLine rule = ModerationPages.ban(new BanRuleView(7, "name", "*casino*", "glob", "gambling spam",
+                "mod_anna", T, null));
+        assertEquals("Stream name (glob) *casino*", rule.rule());
+        assertEquals("/moderation/bans/7/delete", rule.deleteAction());
+        assertEquals("Listen-URL host *.example.net", ModerationPages.ban(new BanRuleView(8, "host", "*.example.net", null,
+                "x", "mod_anna", T, null)).rule());
+        ModerationPage.ReportLine report = ModerationPages.report(new ReportView(3, ID, "Radio", "broken_stream", null,
+                "open", T, 2, null, null, null));
+        assertEquals("Broken stream", report.reason());
+        assertEquals("2 open reports for this station", report.openForStation());
+        assertEquals("/stations/" + ID, report.stationHref());
+        assertEquals("/moderation/reports/3", report.action());
+    }
+
+    private static ModerationPages.Lists lists(ModeratedStationView.Page all, int offset, ModeratedStationView.Page hidden,
+                                               ModeratedUserView.Page users) {
+        return new ModerationPages.Lists(all, offset, hidden, users, new BanRuleView.Page(List.of(), 0),
+                new ReportView.Page(List.of(), 0));
     }
 }
