@@ -176,12 +176,34 @@ public final class GuardedHttpClient {
         return Optional.empty();
     }
 
+    /**
+     * The address the socket is really connected to must be one of the checked candidates and pass the policy again.
+     * With the plain dialer this always holds; the check keeps it so for any other way of connecting (a proxy, a
+     * changed dialer), so the guard never rests on the resolver's word alone.
+     */
+    private void recheckConnected(Socket socket, Target target) throws ProbeException {
+        InetAddress connected = socket.getInetAddress();
+        Optional<String> refusal = connected == null ? Optional.of("the connection has no remote address")
+                : java.util.Arrays.asList(target.candidates()).contains(connected) ? policy.refuseAddress(connected)
+                : Optional.of(Text.clean(connected.getHostAddress(), 60) + " is not an address "
+                        + Text.clean(target.host(), 60) + " was checked for");
+        if (refusal.isPresent()) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing a refused connection; nothing was sent on it
+            }
+            throw new ProbeException(ProbeException.Kind.REFUSED, "connected address refused: " + refusal.get());
+        }
+    }
+
     /** The outcome of one hop: the final response, or the request to send next. */
     private record Hop(Response response, Request next) {
     }
 
     private Hop exchange(Request req, Target target, long start) throws ProbeException {
         Socket socket = connector.connect(target.candidates(), target.port());
+        recheckConnected(socket, target);
         try {
             long deadline = System.nanoTime() + readTimeout.toNanos() * EXCHANGE_READ_TIMEOUTS;
             socket.setSoTimeout((int) readTimeout.toMillis());

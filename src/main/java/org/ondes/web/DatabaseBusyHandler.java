@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.ondes.config.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,9 @@ class DatabaseBusyHandler implements ExceptionHandler<CannotGetJdbcConnectionExc
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, CannotGetJdbcConnectionException e) {
-        LOG.warn("No database connection for {} {}: {}", request.getMethodName(), request.getPath(), e.getMessage());
-        Problem body = Problem.of(503, "Service Unavailable", "the directory is busy; retry in a few seconds", request.getPath());
+        LOG.warn("No database connection for {} {}: {}", request.getMethodName(), Secrets.scrub(request.getPath()), e.getMessage());
+        Problem body = Problem.of(503, "Service Unavailable", "the directory is busy; retry in a few seconds",
+                Secrets.scrub(request.getPath()));
         return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE).body(body)
                 .contentType(MediaType.of(Problem.MEDIA_TYPE)).header("Retry-After", "2");
     }

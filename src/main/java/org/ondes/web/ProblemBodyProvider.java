@@ -7,6 +7,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import org.ondes.config.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         int status = response.code();
         String title = HttpStatus.valueOf(status).getReason();
-        String path = context.getRequest().getPath();
+        String path = Secrets.scrub(context.getRequest().getPath());
         if (status >= 500) {
             String incident = Long.toHexString(System.nanoTime());
             context.getRootCause().ifPresentOrElse(
@@ -43,7 +44,8 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
                 .filter(e -> e.getPath().isPresent())
                 .map(e -> new Problem.FieldError(e.getPath().get(), e.getMessage()))
                 .toList();
-        String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        // Framework messages quote the URI ("Method [PUT] not allowed for URI [...]"), which may hold a YP token.
+        String detail = Secrets.scrub(context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; ")));
         if (detail.isBlank()) {
             detail = title;
         }

@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.ondes.config.Secrets;
 
 @Singleton
 @Produces
@@ -16,7 +17,7 @@ import jakarta.inject.Singleton;
 class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-        Problem body = new Problem("about:blank", e.title(), e.status().getCode(), e.getMessage(), request.getPath(), e.errors());
+        Problem body = new Problem("about:blank", e.title(), e.status().getCode(), e.getMessage(), Secrets.scrub(request.getPath()), e.errors());
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(e.status()).body(body)
                 .contentType(MediaType.of(Problem.MEDIA_TYPE));
         if (e.retryAfter() != null) {

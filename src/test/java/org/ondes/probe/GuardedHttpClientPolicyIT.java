@@ -50,10 +50,57 @@ class GuardedHttpClientPolicyIT extends LoopbackServers {
         }, (SSLSocketFactory) SSLSocketFactory.getDefault(), (address, timeout) -> {
             dialed.add(address.getAddress());
             assertSame(fakePublic, address.getAddress(), "only the checked address may be dialled");
-            Socket socket = new Socket();
-            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.port()), timeout);
-            return socket;
+            return routedAs(fakePublic, server, timeout);
         });
+    }
+
+    /** A socket to the loopback server that reports the remote address the network "routed" it to. */
+    private static Socket routedAs(InetAddress reported, RawServer server, int timeout) throws IOException {
+        Socket socket = new Socket() {
+            @Override
+            public InetAddress getInetAddress() {
+                return reported;
+            }
+        };
+        socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.port()), timeout);
+        return socket;
+    }
+
+    @Test
+    void aNameResolvingToAPrivateAddressIsRefusedWithoutConnecting() throws Exception {
+        List<InetAddress> dialed = new CopyOnWriteArrayList<>();
+        GuardedHttpClient client = new GuardedHttpClient(new AddressPolicy(false), SECOND, SECOND, "Ondes-test/1",
+                host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {(byte) 192, (byte) 168, 1, 20})},
+                (SSLSocketFactory) SSLSocketFactory.getDefault(), (address, timeout) -> {
+                    dialed.add(address.getAddress());
+                    throw new IOException("must not dial");
+                });
+        ProbeException e = assertThrows(ProbeException.class,
+                () -> client.send(Request.get(URI.create("http://nas.ondes.fr/"))));
+        assertEquals(ProbeException.Kind.REFUSED, e.kind());
+        assertTrue(e.reason().startsWith("nas.ondes.fr resolves to 192.168.1.20"), e.reason());
+        assertEquals(List.of(), dialed);
+    }
+
+    @Test
+    void aConnectionThatLandsOnAnotherAddressThanTheCheckedOneIsDroppedBeforeSending() throws Exception {
+        RawServer server = server(x -> x.send("HTTP/1.0 200 OK\r\n\r\nsecret"));
+        InetAddress fakePublic = InetAddress.getByAddress("radio.ondes.fr", new byte[] {1, 2, 3, 4});
+        // The dialer ends up on loopback (as a rebinding proxy or a NAT trick would) and says so truthfully.
+        GuardedHttpClient client = new GuardedHttpClient(new AddressPolicy(false), SECOND, SECOND, "Ondes-test/1",
+                host -> new InetAddress[] {fakePublic}, (SSLSocketFactory) SSLSocketFactory.getDefault(),
+                (address, timeout) -> {
+                    Socket socket = new Socket();
+                    socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.port()), timeout);
+                    return socket;
+                });
+        ProbeException e = assertThrows(ProbeException.class,
+                () -> client.send(Request.get(URI.create("http://radio.ondes.fr/"))));
+        assertEquals(ProbeException.Kind.REFUSED, e.kind());
+        assertEquals("connected address refused: 127.0.0.1 is not an address radio.ondes.fr was checked for", e.reason());
+        org.ondes.testkit.Await.until(Duration.ofSeconds(5), server::connections, n -> n == 1, () -> "no connection");
+        assertTrue(server.requests().stream().noneMatch(r -> r.startsWith("GET")),
+                "nothing is sent on the refused connection: " + server.requests());
     }
 
     @Test
