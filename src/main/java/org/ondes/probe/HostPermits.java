@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * At most {@code perHost} outbound checks to one host at a time, so that a hundred sessions announcing listen URLs on
  * one server (or on somebody else's server, to use the directory as a load generator) cost that server a few
- * connections, not a hundred. A check that finds its host busy waits a little, then is deferred rather than failed.
+ * connections, not a hundred. A check that finds its host busy (after waiting up to {@code wait}, zero in production)
+ * is deferred rather than failed.
  */
 final class HostPermits {
     private final int perHost;

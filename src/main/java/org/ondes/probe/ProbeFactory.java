@@ -25,8 +25,7 @@ class ProbeFactory {
 
     @Singleton
     ListenUrlProbe listenUrlProbe(GuardedHttpClient client, ProbeSettings settings) {
-        // a check waits for its host at most as long as one check can take, then is deferred
-        return new ListenUrlProbe(client, new HostPermits(settings.perHost(),
-                Duration.ofMillis(settings.connectTimeoutMs() + (long) settings.readTimeoutMs())));
+        // a check whose host is busy is deferred at once: waiting would hold a check slot other hosts need
+        return new ListenUrlProbe(client, new HostPermits(settings.perHost(), Duration.ZERO));
     }
 }

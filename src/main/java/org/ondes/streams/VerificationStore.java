@@ -69,9 +69,8 @@ class VerificationStore {
         });
     }
 
-    /** Records a failed check: still pending while retries remain, then unreachable with a slower re-check. */
-    @Transactional
     /** The check could not run yet (its host is busy): try again after {@code retryIn}, without counting an attempt. */
+    @Transactional
     void deferred(UUID sessionId, String reason, Duration retryIn) {
         jdbc.prepareStatement("""
                 UPDATE streams_sessions SET state_reason = CASE WHEN state = 'pending' THEN ? ELSE state_reason END,
@@ -85,6 +84,8 @@ class VerificationStore {
         });
     }
 
+    /** Records a failed check: still pending while retries remain, then unreachable with a slower re-check. */
+    @Transactional
     void failed(UUID sessionId, String state, String reason, Duration retryIn) {
         jdbc.prepareStatement("""
                 UPDATE streams_sessions SET state = ?, state_reason = ?, probe_attempts = probe_attempts + 1,

@@ -29,14 +29,12 @@ class HostPermitsIT extends LoopbackServers {
             x.sendEndlessly();
         });
         ListenUrlProbe probe = new ListenUrlProbe(new GuardedHttpClient(new AddressPolicy(true), SECOND,
-                Duration.ofSeconds(5), "Ondes-test/1"), new HostPermits(1, Duration.ofMillis(300)));
+                Duration.ofSeconds(5), "Ondes-test/1"), new HostPermits(1, Duration.ZERO));
         CompletableFuture<ProbeResult> first = CompletableFuture.supplyAsync(() -> probe.check(server.url("/a.mp3")));
         waitFor(() -> server.connections() == 1);
 
-        long t0 = System.nanoTime();
         ProbeResult second = probe.check(server.url("/b.mp3"));
         ProbeResult.Deferred deferred = assertInstanceOf(ProbeResult.Deferred.class, second);
-        assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(290), "it waited for its turn first");
         assertTrue(deferred.reason().contains("127.0.0.1"), deferred.reason());
         assertEquals(1, server.connections(), "the deferred check never connected");
 
