@@ -180,6 +180,7 @@ class ApiContractIT implements TestPropertyProvider {
         assertMatches("ModeratedUser", ok(api.send("PUT", "/api/v1/admin/users/" + owner.username() + "/role",
                 user.bearer(), "{\"role\":\"moderator\"}")));
         assertMatches("ModeratedUserPage", ok(api.get("/api/v1/moderation/users", user.bearer())));
+        assertMatches("AuditPage", ok(api.get("/api/v1/admin/audit", user.bearer())));
         OndesApi.Response forbidden = api.get("/api/v1/moderation/users", api.newUser().bearer());
         assertEquals(403, forbidden.status());
         assertMatches("Problem", forbidden.body());

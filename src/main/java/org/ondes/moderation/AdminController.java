@@ -3,7 +3,9 @@ package org.ondes.moderation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -11,7 +13,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.ondes.accounts.Role;
 
-/** The admin API: roles. */
+/** The admin API: roles and the audit log. */
 @Controller("/api/v1/admin")
 @Secured(Role.ADMIN_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -21,9 +23,18 @@ class AdminController {
     }
 
     private final Moderation moderation;
+    private final AuditLog audit;
 
-    AdminController(Moderation moderation) {
+    AdminController(Moderation moderation, AuditLog audit) {
         this.moderation = moderation;
+        this.audit = audit;
+    }
+
+    /** Every moderation and admin action, newest first; {@code action} and {@code actor} narrow it down. */
+    @Get("/audit")
+    AuditLog.Page audit(@Nullable @QueryValue String action, @Nullable @QueryValue String actor,
+                        @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
+        return audit.read(action, actor, Paging.of(limit, offset));
     }
 
     @Put("/users/{username}/role")
