@@ -76,7 +76,7 @@ class IcecastToCatalogIT {
                             x -> x != null && !Objects.equals(touchBefore, x.get("lastTouchAt")), Duration.ofSeconds(45));
                     Object touchAtRestart = api.ownSession(user.bearer(), ice.listenUrl(OGG)).get("lastTouchAt");
                     ondes.close();
-                    ondes = OndesInstance.start(db, port, props);
+                    ondes = OndesInstance.restart(db, port, props);
                     OndesApi restarted = ondes.api();
                     Map<?, ?> after = await(restarted, ice, "touches continue after the restart",
                             () -> restarted.ownSession(user.bearer(), ice.listenUrl(OGG)),

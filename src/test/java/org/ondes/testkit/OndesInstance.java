@@ -28,6 +28,41 @@ public final class OndesInstance implements AutoCloseable {
     }
 
     /**
+     * Starts again on a port an instance just left (Icecast keeps announcing to it). While the port is free, an
+     * outgoing connection of any process can be given it as its local port for a moment; binding then fails with
+     * "address already in use", so this retries for a few seconds before giving up.
+     */
+    public static OndesInstance restart(TestDb.Schema db, int port, Map<String, String> extra) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                return start(db, port, extra);
+            } catch (RuntimeException e) {
+                if (!bindFailure(e)) {
+                    throw e;
+                }
+                last = e;
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static boolean bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * An instance on a fresh schema and a free port whose public URL is its own address, as the web pages need
      * (their canonical, OpenGraph and embed URLs are absolute).
      */

@@ -32,7 +32,7 @@ class RestartPersistenceIT {
                 sid = added.sid();
                 awaitListed(api, url);
             }
-            try (OndesInstance second = OndesInstance.start(db, port, Map.of())) {
+            try (OndesInstance second = OndesInstance.restart(db, port, Map.of())) {
                 OndesApi api = second.api();
                 YpReplyHead touch = YpReplyHead.parse(api.ypRaw(user.ypToken(), IcecastWire.touch(sid, "After Restart", 3)));
                 assertTrue(touch.ok(), touch.raw());
