@@ -34,10 +34,6 @@ final class FilterTerms {
         return List.copyOf(terms);
     }
 
-    static List<String> of(Projected p) {
-        return of(p.genres(), p.codecs(), p.contentTypes(), p.language());
-    }
-
     /** Every term an entry must have to match {@code q}'s equality filters (empty when it has none). */
     static List<String> query(StreamQuery q) {
         List<String> terms = new ArrayList<>();

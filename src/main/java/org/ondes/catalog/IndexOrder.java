@@ -105,8 +105,13 @@ final class IndexOrder {
 
     /** UUIDs compared as unsigned 128-bit numbers (byte order, as PostgreSQL compares them). */
     static int compareIds(UUID a, UUID b) {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        return compareIds(a.getMostSignificantBits(), a.getLeastSignificantBits(), b.getMostSignificantBits(),
+                b.getLeastSignificantBits());
+    }
+
+    static int compareIds(long highA, long lowA, long highB, long lowB) {
+        int c = Long.compareUnsigned(highA, highB);
+        return c != 0 ? c : Long.compareUnsigned(lowA, lowB);
     }
 
     static long micros(Instant t) {

@@ -40,7 +40,6 @@ final class SlotKeys {
 
     /** Station ids compared as unsigned 128-bit numbers (byte order, as PostgreSQL compares uuids). */
     int compareIds(int a, long high, long low) {
-        int c = Long.compareUnsigned(idHigh[a], high);
-        return c != 0 ? c : Long.compareUnsigned(idLow[a], low);
+        return IndexOrder.compareIds(idHigh[a], idLow[a], high, low);
     }
 }

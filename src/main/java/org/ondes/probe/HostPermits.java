@@ -44,11 +44,6 @@ final class HostPermits {
         }
     }
 
-    int inUse(String host) {
-        Semaphore s = hosts.get(key(host));
-        return s == null ? 0 : perHost - s.availablePermits();
-    }
-
     private static String key(String host) {
         return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
