@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for the write side of streams_sessions: add, touch (batched), remove, expiry and cut-offs. */
@@ -35,17 +36,23 @@ class SessionStore {
         this.stations = stations;
     }
 
-    /** Adds a session; an add for a listen URL already live under the same token replaces that session. */
+    /**
+     * Adds a session; an add for a listen URL already live under the same token replaces that session. With
+     * {@code maxLive > 0} the add is refused (empty) when the token already has that many other live sessions. Adds of
+     * one token queue on a per-token lock, so simultaneous adds (on any instance) cannot pass the count together.
+     */
     @Transactional
-    Added add(Announcement a, String sid, String message) {
+    Optional<Added> add(Announcement a, String sid, String message, int maxLive) {
         ypTimeouts();
         String listenUrl = a.listenUrl().toString();
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))", ps -> {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended('streams.token ' || ?, 0))", ps -> {
             ps.setLong(1, a.tokenId());
-            ps.setString(2, listenUrl);
             ps.executeQuery().close();
             return null;
         });
+        if (maxLive > 0 && countLive(a.tokenId(), listenUrl) >= maxLive) {
+            return Optional.empty();
+        }
         List<Ended> replaced = end("token_id = ? AND listen_url = ?", "replaced", null, (ps, f) -> {
             ps.setLong(f, a.tokenId());
             ps.setString(f + 1, listenUrl);
@@ -85,7 +92,7 @@ class SessionStore {
                 return rs.getObject(1, UUID.class);
             }
         });
-        return new Added(sessionId, stationId, replaced);
+        return Optional.of(new Added(sessionId, stationId, replaced));
     }
 
     @Transactional

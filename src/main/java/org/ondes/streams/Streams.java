@@ -75,12 +75,18 @@ public class Streams {
         return sid == null ? null : sid.trim().toUpperCase(Locale.ROOT);
     }
 
-    /** Stores the session as pending and schedules its listen-URL check; a live session for the same URL is replaced. */
-    public Added add(Announcement announcement, String sid, String message) {
-        SessionStore.Added added = sessions.add(announcement, sid, message);
-        offline(added.replaced(), "replaced");
-        verification.wakeUp();
-        return new Added(added.sessionId(), added.stationId(), sid);
+    /**
+     * Stores the session as pending and schedules its listen-URL check; a live session for the same URL is replaced.
+     * Empty when {@code maxLiveOfToken > 0} and the token already has that many other live sessions (checked under a
+     * per-token lock, so simultaneous adds cannot exceed it).
+     */
+    public Optional<Added> add(Announcement announcement, String sid, String message, int maxLiveOfToken) {
+        Optional<SessionStore.Added> added = sessions.add(announcement, sid, message, maxLiveOfToken);
+        added.ifPresent(a -> {
+            offline(a.replaced(), "replaced");
+            verification.wakeUp();
+        });
+        return added.map(a -> new Added(a.sessionId(), a.stationId(), sid));
     }
 
     public CompletableFuture<TouchOutcome> touch(TouchUpdate update) {
@@ -97,14 +103,6 @@ public class Streams {
     /** Explains a SID that a touch or remove did not match. */
     public SidStatus status(String sid, long tokenId) {
         return sessions.status(sid, tokenId);
-    }
-
-    /**
-     * The token's live sessions (pending, listed or unreachable) other than one for {@code listenUrl}, which a new add
-     * for that URL would replace: what an add would bring the token's count of live streams to, minus one.
-     */
-    public int liveSessionsOfToken(long tokenId, java.net.URI listenUrl) {
-        return sessions.countLive(tokenId, listenUrl.toString());
     }
 
     /** Cuts off every live session announced with the token; joins the caller's transaction. */

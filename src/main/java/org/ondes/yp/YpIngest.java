@@ -53,7 +53,7 @@ class YpIngest {
         this.cache = new TokenCache(tokens, blocking);
         this.blocking = blocking;
         this.deferred = new DeferredAdds(this::storeDeferred, Duration.ofSeconds(2));
-        this.guard = new YpGuard(limits, streams);
+        this.guard = new YpGuard(limits);
         this.bans = bans;
     }
 
@@ -118,7 +118,7 @@ class YpIngest {
         if (ban.refused()) {
             return YpReply.refused(YpMessages.banned(ban.refusedBecause()));
         }
-        Optional<YpReply> limited = guard.refuseAdd(grant.get().tokenId(), ok.listenUrl());
+        Optional<YpReply> limited = guard.refuseAdd(grant.get().tokenId());
         if (limited.isPresent()) {
             return limited.get();
         }
@@ -127,8 +127,11 @@ class YpIngest {
                 Genres.split(a.genre()), a.description(), ok.homepage(), ok.listenUrl(), a.contentType(), a.subtype(),
                 a.bitrateKbps(), a.quality(), a.samplerate(), a.channels(), a.admin(), a.language(), a.sourceInstance(),
                 e.requester().ip(), e.requester().userAgent());
-        Streams.Added added = streams.add(announcement, e.sid(), YpMessages.ADDED);
-        bans.afterAdd(ban, subject, added.sessionId());
+        Optional<Streams.Added> added = streams.add(announcement, e.sid(), YpMessages.ADDED, guard.maxLiveSessions());
+        if (added.isEmpty()) {
+            return guard.tooManyLiveStreams();
+        }
+        bans.afterAdd(ban, subject, added.get().sessionId());
         cache.markUsed(grant.get().tokenId());
         return YpReply.added(e.sid(), settings.effectiveTouchFreq(), YpMessages.ADDED);
     }

@@ -94,6 +94,36 @@ class YpLimitsIT {
     }
 
     @Test
+    void simultaneousAddsCannotTogetherExceedTheLiveStreamLimit() throws Exception {
+        OndesApi.User user = api.newUser();
+        int n = 4; // the adds-per-minute limit of this instance: every add gets as far as the live-stream count
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.List<java.util.concurrent.Future<YpReplyHead>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String path = "/race" + i + ".ogg";
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return yp(user.ypToken(), IcecastWire.add("Race " + path, "test", mount.url(path)), "203.0.113.21");
+                }));
+            }
+            int accepted = 0;
+            for (java.util.concurrent.Future<YpReplyHead> reply : replies) {
+                YpReplyHead head = reply.get();
+                if (head.ok()) {
+                    accepted++;
+                } else {
+                    assertTrue(head.message().contains("already has 2 live streams"), head.raw());
+                }
+            }
+            assertEquals(2, accepted, "exactly the limit's worth of simultaneous adds is accepted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unusableTokensFromOneAddressAreCutOffBeforeAnyTokenLookup() throws Exception {
         for (int i = 1; i <= 3; i++) {
             YpReplyHead refused = yp(unknownToken(i), IcecastWire.touch("ABC", "x", 1), "203.0.113.30");
