@@ -34,16 +34,34 @@ final class Validators {
         }
     }
 
-    static boolean notModified(HttpRequest<?> request, String etag, Instant lastModified) {
+    /** A strong ETag that is a hash of the response body itself. */
+    static String contentEtag(byte[] body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"c-" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether If-None-Match names {@code etag} (weak comparison, as for GET). */
+    static boolean matches(HttpRequest<?> request, String etag) {
         String inm = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
-        if (inm != null) {
-            for (String candidate : inm.split(",")) {
-                String c = candidate.strip();
-                if (c.equals("*") || weak(c).equals(weak(etag))) {
-                    return true;
-                }
-            }
+        if (inm == null) {
             return false;
+        }
+        for (String candidate : inm.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || weak(c).equals(weak(etag))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean notModified(HttpRequest<?> request, String etag, Instant lastModified) {
+        if (request.getHeaders().contains(HttpHeaders.IF_NONE_MATCH)) {
+            return matches(request, etag);
         }
         String ims = request.getHeaders().get(HttpHeaders.IF_MODIFIED_SINCE);
         if (ims != null) {

@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,10 +170,21 @@ class StationProfileIT implements TestPropertyProvider {
         OndesApi.Response m3u = api.get("/stations/" + s.stationId() + "/listen.m3u", null);
         assertEquals(200, m3u.status());
         assertTrue(m3u.body().contains(s.listenUrl()), m3u.body());
+        String etag = direct.header("ETag");
+        assertNotNull(etag, "an unlisted station's answer can be revalidated too");
+        assertEquals(304, api.send("GET", "/api/v1/stations/" + s.stationId(), null, null,
+                Map.of("If-None-Match", etag)).status(), "unchanged: 304");
+        assertEquals(200, api.send("GET", "/api/v1/stations/" + s.stationId(), null, null,
+                Map.of("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")).status(),
+                "no date validator for a station the catalog does not follow");
         YpReplyHead touch = s.touch(api, owner, "Song", 2);
         assertTrue(touch.ok(), "Icecast keeps its listing: " + touch.raw());
         assertEquals("Updated server info. Not listed: you made this station unlisted (reachable by its direct link only).",
                 touch.message());
+        OndesApi.Response changed = api.send("GET", "/api/v1/stations/" + s.stationId(), null, null,
+                Map.of("If-None-Match", etag));
+        assertEquals(200, changed.status(), "a new song changes the answer, so the old ETag no longer matches");
+        assertNotEquals(etag, changed.header("ETag"));
 
         assertEquals(200, patch(owner, s.stationId(), "{\"hidden\": false}").status());
         assertNotNull(api.listedStream(s.listenUrl()), "back at once");
