@@ -140,6 +140,15 @@ class ApiContractIT implements TestPropertyProvider {
     }
 
     @Test
+    void federationDocumentsMatchTheSpec() throws Exception {
+        Map<String, String> as = Map.of("Accept", "application/activity+json");
+        assertMatches("Actor", ok(api.send("GET", "/stations/" + stationId, null, null, as)));
+        assertMatches("Actor", ok(api.send("GET", "/actor", null, null, as)));
+        assertMatches("NodeInfo", ok(api.get("/nodeinfo/2.0", null)));
+        assertMatches("NodeInfo", ok(api.get("/nodeinfo/2.1", null)));
+    }
+
+    @Test
     void accountResponsesMatchTheSpec() throws Exception {
         assertMatches("AccountView", ok(api.send("POST", "/api/v1/accounts", null,
                 "{\"username\":\"contract_user\",\"password\":\"long enough pw\",\"email\":\"c@example.org\"}")));

@@ -1,6 +1,7 @@
 package org.ondes.catalog;
 
 import jakarta.inject.Singleton;
+import org.ondes.config.PublicUrls;
 import org.ondes.streams.Streams;
 
 import java.time.Duration;
@@ -20,7 +21,11 @@ public class Catalog {
     private final Streams streams;
     private final FacetCache facets;
 
-    Catalog(CatalogReads reads, SearchIndexSync index, HistoryStore history, Streams streams, CatalogSettings settings) {
+    private final PublicUrls urls;
+
+    Catalog(CatalogReads reads, SearchIndexSync index, HistoryStore history, Streams streams, CatalogSettings settings,
+            PublicUrls urls) {
+        this.urls = urls;
         this.searchTurns = new SearchTurns(settings.effectiveSearchConcurrency(), Duration.ofSeconds(2));
         this.facets = new FacetCache(FACET_TTL, System::nanoTime, reads::facet);
         this.reads = reads;
@@ -35,7 +40,8 @@ public class Catalog {
             Optional<CatalogEntry> entry = reads.entry(id);
             return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), p.language(),
                     p.country(), p.logoUrl(), entry.isPresent(),
-                    entry.orElse(null), history.recentSongs(id), history.listenerHistory(id));
+                    entry.orElse(null), history.recentSongs(id), history.listenerHistory(id), false,
+                    urls.handle(p.handle()), urls.stationActor(id));
         });
     }
 

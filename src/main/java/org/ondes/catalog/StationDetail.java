@@ -13,21 +13,15 @@ import java.util.UUID;
  *
  * @param unlisted its owner made it unlisted: only its direct link reaches it, and search engines are asked not to
  *                 index it
+ * @param handle   the station's fediverse handle, {@code @name@host}
+ * @param actor    the id of the station's ActivityPub actor (the station page's URL, served as activity+json to
+ *                 clients that ask for it)
  */
 @Serdeable
 public record StationDetail(UUID id, String name, @Nullable String description, @Nullable String homepage,
                             List<String> genres, @Nullable String language, @Nullable String country,
                             @Nullable String logoUrl, boolean live, @Nullable CatalogEntry entry, List<Song> recentSongs,
-                            List<ListenerSample> listenerHistory, boolean unlisted) {
-
-    /** A listed station's data. */
-    public StationDetail(UUID id, String name, @Nullable String description, @Nullable String homepage,
-                         List<String> genres, @Nullable String language, @Nullable String country,
-                         @Nullable String logoUrl, boolean live, @Nullable CatalogEntry entry, List<Song> recentSongs,
-                         List<ListenerSample> listenerHistory) {
-        this(id, name, description, homepage, genres, language, country, logoUrl, live, entry, recentSongs,
-                listenerHistory, false);
-    }
+                            List<ListenerSample> listenerHistory, boolean unlisted, String handle, String actor) {
 
     @Serdeable
     public record Song(String song, Instant startedAt) {

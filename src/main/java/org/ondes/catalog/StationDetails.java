@@ -1,6 +1,7 @@
 package org.ondes.catalog;
 
 import jakarta.inject.Singleton;
+import org.ondes.config.PublicUrls;
 import org.ondes.streams.Streams;
 import org.ondes.streams.UnlistedStation;
 
@@ -17,11 +18,13 @@ public class StationDetails {
     private final Catalog catalog;
     private final Streams streams;
     private final HistoryStore history;
+    private final PublicUrls urls;
 
-    StationDetails(Catalog catalog, Streams streams, HistoryStore history) {
+    StationDetails(Catalog catalog, Streams streams, HistoryStore history, PublicUrls urls) {
         this.catalog = catalog;
         this.streams = streams;
         this.history = history;
+        this.urls = urls;
     }
 
     public Optional<StationDetail> find(UUID id) {
@@ -33,6 +36,7 @@ public class StationDetails {
         var p = u.profile();
         CatalogEntry entry = u.live() == null ? null : Projected.of(u.live()).entry();
         return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), p.language(), p.country(),
-                p.logoUrl(), entry != null, entry, history.recentSongs(p.id()), history.listenerHistory(p.id()), true);
+                p.logoUrl(), entry != null, entry, history.recentSongs(p.id()), history.listenerHistory(p.id()), true,
+                urls.handle(p.handle()), urls.stationActor(p.id()));
     }
 }

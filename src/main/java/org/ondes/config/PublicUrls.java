@@ -38,6 +38,28 @@ public class PublicUrls {
         return base() + path;
     }
 
+    /**
+     * The instance's name in the fediverse: the public URL's host, with its port when not the scheme's default
+     * ({@code ondes.example.org}, {@code 127.0.0.1:8080}), as in {@code acct:name@authority}.
+     */
+    public String authority() {
+        URI u = URI.create(base());
+        int port = u.getPort();
+        boolean defaultPort = port == -1 || ("https".equals(u.getScheme()) && port == 443)
+                || ("http".equals(u.getScheme()) && port == 80);
+        return defaultPort ? u.getHost() : u.getHost() + ":" + port;
+    }
+
+    /** A station's ActivityPub actor id: its page's URL (browsers get the page, ActivityPub clients the actor). */
+    public String stationActor(java.util.UUID stationId) {
+        return of("/stations/" + stationId);
+    }
+
+    /** A local account name in the fediverse's form, {@code @name@authority}. */
+    public String handle(String name) {
+        return "@" + name + "@" + authority();
+    }
+
     public String ypUrl(String token) {
         return base() + "/api/icecast/yp/" + token;
     }

@@ -106,7 +106,9 @@ class StationPagesController {
     private MutableHttpResponse<String> render(HttpStatus status, StationDetail d, ReportForm form,
                                                HttpRequest<?> request) {
         StationPage page = StationPages.page(d, Instant.now(), urls::of, form);
-        MutableHttpResponse<String> response = pages.html(status, "station", page, request);
+        // The same URL is the station's ActivityPub actor for clients that ask for it (federation.actors).
+        MutableHttpResponse<String> response = pages.html(status, "station", page, request)
+                .header(io.micronaut.http.HttpHeaders.VARY, "Accept");
         return d.unlisted() ? response.header(ROBOTS, "noindex") : response;
     }
 

@@ -145,6 +145,26 @@ public class Streams {
         return queries.profile(stationId);
     }
 
+    /** A station whose page answers (public, or unlisted by its owner), and whether it is unlisted. */
+    public record ReachableStation(StationProfile profile, boolean unlisted) {
+    }
+
+    /** The station as its direct link shows it: public or unlisted; empty when unknown or hidden by a moderator. */
+    @Transactional
+    public Optional<ReachableStation> reachable(UUID stationId) {
+        Boolean unlisted = queries.unlistedFlag(stationId);
+        if (unlisted == null) {
+            return Optional.empty();
+        }
+        return queries.profile(stationId, StreamsQueries.REACHABLE).map(p -> new ReachableStation(p, unlisted));
+    }
+
+    /** The reachable station with this fediverse handle ({@link StationHandles}). */
+    public Optional<UUID> stationIdByHandle(String handle) {
+        return handle == null || !StationHandles.VALID.matcher(handle).matches() ? Optional.empty()
+                : queries.stationIdByHandle(handle);
+    }
+
     /** The station if its owner made it unlisted (and no moderator hid it), with its listed sessions when on air. */
     @Transactional
     public Optional<UnlistedStation> unlisted(UUID stationId) {

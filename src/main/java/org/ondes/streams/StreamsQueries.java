@@ -149,6 +149,29 @@ class StreamsQueries {
         return live;
     }
 
+    /** The station with this handle, if its page answers (public or unlisted). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<UUID> stationIdByHandle(String handle) {
+        return jdbc.prepareStatement("SELECT st.id FROM streams_stations st WHERE st.handle = ? AND " + REACHABLE, ps -> {
+            ps.setString(1, handle);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Whether the station's owner made it unlisted (null: no reachable station with this id). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Boolean unlistedFlag(UUID stationId) {
+        return jdbc.prepareStatement("SELECT st.hidden_by_owner FROM streams_stations st WHERE st.id = ? AND " + REACHABLE,
+                ps -> {
+                    ps.setObject(1, stationId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getBoolean(1) : null;
+                    }
+                });
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<StationProfile> profile(UUID stationId) {
         return profile(stationId, PUBLIC);
@@ -163,7 +186,7 @@ class StreamsQueries {
                        coalesce(st.profile_language, (SELECT s.language FROM streams_sessions s
                                                       WHERE s.station_id = st.id AND s.language IS NOT NULL
                                                       ORDER BY s.ended_at IS NOT NULL, s.started_at DESC LIMIT 1)),
-                       st.profile_country, st.profile_logo_url, st.created_at, st.updated_at
+                       st.profile_country, st.profile_logo_url, st.created_at, st.updated_at, st.handle
                 FROM streams_stations st WHERE st.id = ? AND\s""" + visible, ps -> {
             ps.setObject(1, stationId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -172,7 +195,7 @@ class StreamsQueries {
                 }
                 return Optional.of(new StationProfile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), strings(rs.getArray(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        instant(rs, 9), instant(rs, 10)));
+                        instant(rs, 9), instant(rs, 10), rs.getString(11)));
             }
         });
     }

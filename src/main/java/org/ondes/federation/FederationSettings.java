@@ -1,0 +1,16 @@
+package org.ondes.federation;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Federation (prefix {@code ondes.federation}), see docs/configuration.md and docs/federation.md.
+ *
+ * @param enabled                 whether this instance speaks ActivityPub at all (off: no actors, WebFinger or inboxes)
+ * @param allowPrivateAddresses   let federation requests go to loopback and private addresses; for tests on one
+ *                                machine only, never in production
+ */
+@ConfigurationProperties("ondes.federation")
+public record FederationSettings(@Bindable(defaultValue = "true") boolean enabled,
+                                 @Bindable(defaultValue = "false") boolean allowPrivateAddresses) {
+}
