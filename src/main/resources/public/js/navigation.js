@@ -6,10 +6,12 @@
 // Anything else (playlists, the API, other sites, a failed fetch) is an ordinary navigation. Without JavaScript every
 // link and form works as a full page.
 
-const PAGE_PATH = /^\/(stations\/[0-9a-fA-F-]{36}\/?|signin|signup|me|me\/tokens|moderation)?$/;
+const PAGE_PATH = new RegExp('^/(stations/[0-9a-fA-F-]{36}/?|signin|signup|me|me/tokens|moderation'
+  + '|moderation/audit|moderation/stations/[0-9a-fA-F-]{36}/history)?$');
 const FORM_PATH = new RegExp('^/(signin|signup|signout|me/tokens(/[0-9]+/revoke)?|me/stations/[0-9a-fA-F-]{36}'
   + '|stations/[0-9a-fA-F-]{36}/report'
-  + '|moderation/(stations/(hide|unhide)|users/(suspend|unsuspend)|bans(/[0-9]+/delete)?|reports/[0-9]+))$');
+  + '|moderation/(stations/(hide|unhide)|users/(suspend|unsuspend)|bans(/[0-9]+/delete)?|reports/[0-9]+)'
+  + '|moderation/stations/[0-9a-fA-F-]{36}/history/[0-9]+/rollback)$');
 let hooks = { before: () => {}, after: () => {} };
 let sequence = 0;
 

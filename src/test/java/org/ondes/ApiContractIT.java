@@ -222,6 +222,28 @@ class ApiContractIT implements TestPropertyProvider {
     }
 
     @Test
+    void profileHistoryResponsesMatchTheSpec() throws Exception {
+        OndesApi.User owner = api.newUser();
+        String url = mount.url("/contract-history.ogg");
+        assertTrue(YpReplyHead.parse(api.ypRaw(owner.ypToken(), IcecastWire.add("Contract History", "x", url))).ok());
+        String id = (String) api.awaitListed(url, e -> true).get("id");
+        ok(api.send("PATCH", "/api/v1/me/stations/" + id, owner.bearer(),
+                "{\"displayName\":\"Contract Vandal\",\"genres\":[\"spam\"],\"country\":\"FR\"}"));
+        assertMatches("ProfileChangePage", ok(api.get("/api/v1/me/stations/" + id + "/profile-history", owner.bearer())));
+        String history = "/api/v1/moderation/stations/" + id + "/profile-history";
+        JsonNode page = JSON.readTree(ok(api.get(history, user.bearer())));
+        assertMatches("ProfileChangePage", page.toString());
+        long change = page.get("items").get(0).get("id").asLong();
+        assertMatches("ProfileChange", ok(api.send("POST", history + "/" + change + "/rollback", user.bearer(),
+                "{\"reason\":\"contract\"}")));
+        assertMatches("ProfileChangePage", ok(api.get("/api/v1/me/stations/" + id + "/profile-history", owner.bearer())));
+        assertMatches("AuditPage", ok(api.get("/api/v1/admin/audit?action=rollback_profile", user.bearer())));
+        OndesApi.Response again = api.send("POST", history + "/" + change + "/rollback", user.bearer(), null);
+        assertEquals(409, again.status());
+        assertMatches("Problem", again.body());
+    }
+
+    @Test
     void theCheckRejectsWrongShapesTypesAndUndocumentedFields() {
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> assertMatches("Facet", "{\"items\":[],\"total\":0}"), "wrong shape");

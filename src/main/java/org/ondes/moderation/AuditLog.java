@@ -18,15 +18,15 @@ import java.util.UUID;
  * only one kind of action or one actor.
  */
 @Singleton
-class AuditLog {
+public class AuditLog {
     @Serdeable
-    record Entry(long id, String action, String actor, String subject, @Nullable UUID stationId, @Nullable Long accountId,
+    public record Entry(long id, String action, String actor, String subject, @Nullable UUID stationId, @Nullable Long accountId,
                  @Nullable Long banId, @Nullable Long reportId, @Nullable String reason, @Nullable String detail,
                  Instant at) {
     }
 
     @Serdeable
-    record Page(List<Entry> items, long total) {
+    public record Page(List<Entry> items, long total) {
     }
 
     private final JdbcOperations jdbc;
@@ -76,16 +76,27 @@ class AuditLog {
         return new Page(items, total);
     }
 
+    /** As {@link #read} with a limit (1..200) and offset (0..100000) already checked, for the audit-log page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page page(@Nullable String action, @Nullable String actor, int limit, int offset) {
+        return read(action, actor, new Paging(limit, offset));
+    }
+
+    /** The wire names of every kind of logged action, in the order the filter offers them. */
+    public static List<String> actions() {
+        List<String> names = new ArrayList<>();
+        for (ModerationAction a : ModerationAction.values()) {
+            names.add(a.wire);
+        }
+        return names;
+    }
+
     private static String wire(String action) {
         for (ModerationAction a : ModerationAction.values()) {
             if (a.wire.equals(action)) {
                 return a.wire;
             }
         }
-        List<String> names = new ArrayList<>();
-        for (ModerationAction a : ModerationAction.values()) {
-            names.add(a.wire);
-        }
-        throw ProblemException.badRequest("action", "must be one of " + String.join(", ", names));
+        throw ProblemException.badRequest("action", "must be one of " + String.join(", ", actions()));
     }
 }

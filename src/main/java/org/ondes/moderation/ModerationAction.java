@@ -4,6 +4,7 @@ package org.ondes.moderation;
 enum ModerationAction {
     HIDE_STATION("hide_station"),
     UNHIDE_STATION("unhide_station"),
+    ROLLBACK_PROFILE("rollback_profile"),
     SUSPEND_ACCOUNT("suspend_account"),
     UNSUSPEND_ACCOUNT("unsuspend_account"),
     CHANGE_ROLE("change_role"),

@@ -1,6 +1,7 @@
 package org.ondes.site;
 
 import io.micronaut.core.annotation.Nullable;
+import org.ondes.accounts.Role;
 
 /**
  * What the page layout needs besides the page itself: asset URLs with their version, who is looking (for the header:
@@ -51,6 +52,11 @@ public record SiteShell(StaticAssets assets, String page, @Nullable Viewer viewe
 
     public boolean moderator() {
         return viewer != null && viewer.moderates();
+    }
+
+    /** Admins also see the audit log. */
+    public boolean admin() {
+        return viewer != null && viewer.role() == Role.ADMIN;
     }
 
     /** {@code "page"} for the navigation link of the page being shown (its {@code aria-current}), else null. */

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -21,17 +22,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The streamer's view: every station and session, listed or not, with the reason and the last YP exchange; and the
- * owner's edits of a station's profile.
+ * The streamer's view: every station and session, listed or not, with the reason and the last YP exchange; the
+ * owner's edits of a station's profile and their history.
  */
 @Controller("/api/v1/me/stations")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MyStationsController {
     private final Streams streams;
+    private final ProfileHistory history;
 
-    MyStationsController(Streams streams) {
+    MyStationsController(Streams streams, ProfileHistory history) {
         this.streams = streams;
+        this.history = history;
     }
 
     @Get
@@ -49,7 +52,15 @@ class MyStationsController {
         if (body != null) {
             body.entries().forEach(e -> fields.put(e.getKey(), plain(e.getValue())));
         }
-        return streams.updateProfile(CurrentAccount.id(auth), stationId(id), ProfilePatch.parse(fields));
+        return streams.updateProfile(ProfileEditor.of(auth), stationId(id), ProfilePatch.parse(fields));
+    }
+
+    /** The station's profile changes, newest first (a moderator's name is not shown to the owner). */
+    @Get("/{id}/profile-history")
+    ProfileChange.Page profileHistory(Authentication auth, String id, @Nullable @QueryValue String limit,
+                                      @Nullable @QueryValue String offset) {
+        HistoryPaging paging = HistoryPaging.of(limit, offset);
+        return history.ofOwnStation(CurrentAccount.id(auth), stationId(id), paging.limit(), paging.offset());
     }
 
     private static Object plain(JsonNode n) {

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -195,6 +196,15 @@ public record ProfilePatch(Set<Field> fields, String displayName, String descrip
             throw ProblemException.badRequest(Field.COUNTRY.json, "must be an ISO 3166-1 alpha-2 country code such as DE or BR");
         }
         return code;
+    }
+
+    /** The fields to change with their clean values (null: clear the override). */
+    Map<Field, Object> values() {
+        Map<Field, Object> values = new EnumMap<>(Field.class);
+        for (Field f : fields) {
+            values.put(f, valueOf(f));
+        }
+        return values;
     }
 
     /** The value to store for {@code f} (only meaningful when {@code f} is in {@link #fields}). */

@@ -1,15 +1,20 @@
 package org.ondes.streams;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,24 +49,68 @@ class ProfileStore {
         this.jdbc = jdbc;
     }
 
-    /** Applies the owner's edit; empty when the owner has no such station. */
-    Optional<Change> update(long ownerId, UUID stationId, ProfilePatch patch) {
-        StringBuilder set = new StringBuilder("updated_at = now()");
-        for (ProfilePatch.Field f : patch.fields()) {
-            set.append(", ").append(f.column).append(f == ProfilePatch.Field.GENRES ? " = ?::text[]" : " = ?");
+    /**
+     * A station's profile overrides and the owner's unlisted choice ({@code values}, by field), read with its row
+     * locked until the transaction ends, so concurrent edits and rollbacks of one station take turns.
+     *
+     * @param name   its effective name (for logs)
+     * @param hidden hidden from the public lists (by its owner or a moderator)
+     */
+    record Snapshot(UUID stationId, long ownerId, String name, Map<ProfilePatch.Field, Object> values, boolean hidden) {
+    }
+
+    /** Locks the station's row and reads its profile; empty when there is no such station (of this owner, if given). */
+    Optional<Snapshot> lock(UUID stationId, @Nullable Long ownerId) {
+        StringBuilder columns = new StringBuilder();
+        for (ProfilePatch.Field f : ProfilePatch.Field.values()) {
+            columns.append(", ").append(f.column);
         }
-        String sql = "UPDATE streams_stations st SET " + set
-                + " FROM (SELECT id, hidden FROM streams_stations WHERE id = ? AND owner_id = ? FOR UPDATE) old"
-                + " WHERE st.id = old.id RETURNING old.hidden, st.hidden";
-        return jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            for (ProfilePatch.Field f : patch.fields()) {
-                bind(ps, i++, patch.valueOf(f));
+        return jdbc.prepareStatement("SELECT owner_id, coalesce(profile_name, name), hidden" + columns
+                + " FROM streams_stations WHERE id = ? AND (?::bigint IS NULL OR owner_id = ?) FOR UPDATE", ps -> {
+            ps.setObject(1, stationId);
+            ps.setObject(2, ownerId, Types.BIGINT);
+            ps.setObject(3, ownerId, Types.BIGINT);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<ProfilePatch.Field, Object> values = new EnumMap<>(ProfilePatch.Field.class);
+                int i = 4;
+                for (ProfilePatch.Field f : ProfilePatch.Field.values()) {
+                    values.put(f, read(rs, i++, f));
+                }
+                return Optional.of(new Snapshot(stationId, rs.getLong(1), rs.getString(2), values, rs.getBoolean(3)));
             }
-            ps.setObject(i++, stationId);
-            ps.setLong(i, ownerId);
-            return change(ps, stationId);
         });
+    }
+
+    /** Writes these fields of a station locked by {@link #lock}; returns its visibility before and after. */
+    Change write(Snapshot before, Map<ProfilePatch.Field, Object> values) {
+        StringBuilder set = new StringBuilder("updated_at = now()");
+        values.keySet().forEach(f -> set.append(", ").append(f.column)
+                .append(f == ProfilePatch.Field.GENRES ? " = ?::text[]" : " = ?"));
+        return jdbc.prepareStatement("UPDATE streams_stations SET " + set + " WHERE id = ? RETURNING hidden", ps -> {
+            int i = 1;
+            for (Object value : values.values()) {
+                bind(ps, i++, value);
+            }
+            ps.setObject(i, before.stationId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Change(before.stationId(), before.hidden(), rs.getBoolean(1));
+            }
+        });
+    }
+
+    private static Object read(ResultSet rs, int index, ProfilePatch.Field f) throws SQLException {
+        if (f == ProfilePatch.Field.HIDDEN) {
+            return rs.getBoolean(index);
+        }
+        if (f == ProfilePatch.Field.GENRES) {
+            Array array = rs.getArray(index);
+            return array == null ? null : List.of((String[]) array.getArray());
+        }
+        return rs.getString(index);
     }
 
     /** Hides the station for everybody but its owner; a station already hidden keeps its first time, gets the new reason. */

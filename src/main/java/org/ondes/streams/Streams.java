@@ -45,6 +45,7 @@ public class Streams {
     private final StreamsQueries queries;
     private final OwnerStations owners;
     private final ProfileStore profiles;
+    private final ProfileEdits edits;
     private final TouchBatcher touches;
     private final ListenUrlVerificationJob verification;
     private final ApplicationEventPublisher<StreamEvent> events;
@@ -52,12 +53,13 @@ public class Streams {
     private final TransactionOperations<?> transactions;
 
     Streams(SessionStore sessions, StreamsQueries queries, OwnerStations owners, ProfileStore profiles,
-            TouchBatcher touches, ListenUrlVerificationJob verification, ApplicationEventPublisher<StreamEvent> events,
+            ProfileEdits edits, TouchBatcher touches, ListenUrlVerificationJob verification, ApplicationEventPublisher<StreamEvent> events,
             ApplicationEventPublisher<StationChanged> stationEvents, TransactionOperations<?> transactions) {
         this.sessions = sessions;
         this.queries = queries;
         this.owners = owners;
         this.profiles = profiles;
+        this.edits = edits;
         this.touches = touches;
         this.verification = verification;
         this.events = events;
@@ -215,21 +217,26 @@ public class Streams {
     /**
      * Applies the owner's profile edit and returns the station as its owner now sees it. The catalog, yp.xml, the
      * playlists and the radio-browser API show the edit once this returns; hiding (or unhiding) a live station also
-     * takes its streams off (or puts them back on) the live feed. Another account's station is "not found".
+     * takes its streams off (or puts them back on) the live feed. Another account's station is "not found". The
+     * fields whose values change are recorded in the profile history ({@link ProfileHistory}) in the same
+     * transaction, with the station row locked; an edit that changes nothing writes nothing, and the unlisted choice
+     * is not recorded.
      */
     @Transactional
-    public StationView updateProfile(long ownerId, UUID stationId, ProfilePatch patch) {
-        ProfileStore.Change change = profiles.update(ownerId, stationId, patch)
-                .orElseThrow(() -> ProblemException.notFound("you have no station " + stationId));
-        visibilityChanged(change);
-        return owners.of(ownerId, stationId, HISTORY_SECONDS).get(0);
+    public StationView updateProfile(ProfileEditor owner, UUID stationId, ProfilePatch patch) {
+        ProfileEdits.Outcome outcome = edits.apply(stationId, owner.accountId(), patch.values(), owner,
+                ProfileChange.OWNER_EDIT, null).orElseThrow(() -> ProblemException.notFound("you have no station " + stationId));
+        if (outcome.change() != null) {
+            profileChanged(outcome.change());
+        }
+        return owners.of(owner.accountId(), stationId, HISTORY_SECONDS).get(0);
     }
 
     /** A moderator hides the station from everybody but its owner; empty when there is no such station. */
     @Transactional
     public Optional<ModeratedStation> hideByModerator(UUID stationId, String reason) {
         Optional<ProfileStore.Change> change = profiles.hideByModerator(stationId, reason);
-        change.ifPresent(this::visibilityChanged);
+        change.ifPresent(this::profileChanged);
         return change.flatMap(c -> profiles.moderated(stationId));
     }
 
@@ -237,7 +244,7 @@ public class Streams {
     @Transactional
     public Optional<ModeratedStation> unhideByModerator(UUID stationId) {
         Optional<ProfileStore.Change> change = profiles.unhideByModerator(stationId);
-        change.ifPresent(this::visibilityChanged);
+        change.ifPresent(this::profileChanged);
         return change.flatMap(c -> profiles.moderated(stationId));
     }
 
@@ -253,7 +260,8 @@ public class Streams {
         return new ModeratedStations(page.items(), page.total());
     }
 
-    private void visibilityChanged(ProfileStore.Change change) {
+    /** Shows a change of a station's profile or visibility in the catalog and the live feed once it commits. */
+    void profileChanged(ProfileStore.Change change) {
         Instant now = Instant.now();
         if (change.becameHidden() || change.becameVisible()) {
             for (UUID session : profiles.listedSessions(change.stationId())) {

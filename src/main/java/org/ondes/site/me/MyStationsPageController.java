@@ -19,6 +19,7 @@ import org.ondes.site.PageMeta;
 import org.ondes.site.PageRenderer;
 import org.ondes.site.SiteShell;
 import org.ondes.site.Viewer;
+import org.ondes.streams.ProfileEditor;
 import org.ondes.streams.ProfilePatch;
 import org.ondes.streams.Streams;
 import org.ondes.web.ProblemException;
@@ -69,7 +70,9 @@ class MyStationsPageController {
         }
         ProfileForm posted = ProfileForm.posted(form == null ? Map.of() : form);
         try {
-            streams.updateProfile(viewer.get().accountId(), station.get(), ProfilePatch.parse(posted.patch()));
+            Viewer v = viewer.get();
+            streams.updateProfile(new ProfileEditor(v.accountId(), v.username(), v.role().wire()), station.get(),
+                    ProfilePatch.parse(posted.patch()));
         } catch (ProblemException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 return notFound(request);

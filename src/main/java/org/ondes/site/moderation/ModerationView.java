@@ -51,9 +51,14 @@ class ModerationView {
 
     /** Sign-in first for anonymous browsers; an HTML 403 for accounts that are neither moderator nor admin. */
     Optional<HttpResponse<String>> refusal(HttpRequest<?> request) {
+        return refusal(request, SiteShell.MODERATION);
+    }
+
+    /** As {@link #refusal(HttpRequest)}, coming back to {@code next} after signing in. */
+    Optional<HttpResponse<String>> refusal(HttpRequest<?> request, String next) {
         Optional<Viewer> viewer = Viewer.of(request);
         if (viewer.isEmpty()) {
-            return Optional.of(PageRenderer.signInFirst(SiteShell.MODERATION));
+            return Optional.of(PageRenderer.signInFirst(next));
         }
         if (!viewer.get().moderates()) {
             return Optional.of(pages.forbidden(request, "Only moderators and admins can use the moderation page."));
