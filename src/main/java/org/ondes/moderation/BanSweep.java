@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,7 +40,8 @@ class BanSweep {
             return 0;
         }
         Map<BanRule, List<UUID>> hits = new LinkedHashMap<>();
-        streams.forEachLiveSession(s -> rules.match(subject(s)).ifPresent(m -> {
+        streams.forEachLiveSession(s -> rules.match(subject(s)).or(() -> s.displayName() == null ? Optional.empty()
+                : rules.match(subject(s, s.displayName()))).ifPresent(m -> {
             if (m.undecided()) {
                 LOG.warn("Ban rule {} ({}) could not decide on the name of live session {} in time; ending it",
                         m.rule().id(), m.rule().subject(), s.sessionId());
@@ -53,8 +55,15 @@ class BanSweep {
         return ended;
     }
 
-    /** The session as ban rules see it: the same fields as the YP add it came from. */
+    /**
+     * The session as ban rules see it: the same fields as the YP add it came from. A station its owner renamed is
+     * checked under its display name too ({@link #subject(LiveSession, String)}), since that is what listeners see.
+     */
     static BanSubject subject(LiveSession s) {
+        return subject(s, s.name());
+    }
+
+    static BanSubject subject(LiveSession s, String name) {
         ClientAddress requester = null;
         if (s.requesterIp() != null) {
             try {
@@ -63,7 +72,7 @@ class BanSweep {
                 // not an address (rows from before addresses were recorded): no address rule can match it
             }
         }
-        return new BanSubject(host(s.listenUrl()), requester, s.name(), s.ownerId());
+        return new BanSubject(host(s.listenUrl()), requester, name, s.ownerId());
     }
 
     static String host(String listenUrl) {

@@ -1,5 +1,6 @@
 package org.ondes.streams;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -52,9 +53,14 @@ public class Streams {
     private final ApplicationEventPublisher<StationChanged> stationEvents;
     private final TransactionOperations<?> transactions;
 
+    /** Looked up when used: moderation's rules depend on this facade in turn. */
+    private final BeanProvider<DisplayNameRules> nameRules;
+
     Streams(SessionStore sessions, StreamsQueries queries, OwnerStations owners, ProfileStore profiles,
             ProfileEdits edits, TouchBatcher touches, ListenUrlVerificationJob verification, ApplicationEventPublisher<StreamEvent> events,
-            ApplicationEventPublisher<StationChanged> stationEvents, TransactionOperations<?> transactions) {
+            ApplicationEventPublisher<StationChanged> stationEvents, TransactionOperations<?> transactions,
+            BeanProvider<DisplayNameRules> nameRules) {
+        this.nameRules = nameRules;
         this.sessions = sessions;
         this.queries = queries;
         this.owners = owners;
@@ -224,6 +230,12 @@ public class Streams {
      */
     @Transactional
     public StationView updateProfile(ProfileEditor owner, UUID stationId, ProfilePatch patch) {
+        if (patch.values().get(ProfilePatch.Field.DISPLAY_NAME) instanceof String name) {
+            nameRules.stream().map(r -> r.refusal(name)).flatMap(Optional::stream).findFirst().ifPresent(reason -> {
+                throw ProblemException.badRequest("displayName", "is refused by this directory's moderators: "
+                        + reason);
+            });
+        }
         ProfileEdits.Outcome outcome = edits.apply(stationId, owner.accountId(), patch.values(), owner,
                 ProfileChange.OWNER_EDIT, null).orElseThrow(() -> ProblemException.notFound("you have no station " + stationId));
         if (outcome.change() != null) {

@@ -235,7 +235,7 @@ class StreamsQueries {
      */
     void forEachLive(Consumer<LiveSession> consumer) {
         jdbc.prepareStatement("""
-                SELECT s.id, s.station_id, st.owner_id, s.listen_url, s.requester_ip, s.name
+                SELECT s.id, s.station_id, st.owner_id, s.listen_url, s.requester_ip, s.name, st.profile_name
                 FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
                 WHERE s.ended_at IS NULL
                 """, ps -> {
@@ -243,7 +243,7 @@ class StreamsQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     consumer.accept(new LiveSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
             return null;

@@ -247,6 +247,36 @@ class BansIT implements TestPropertyProvider {
     }
 
     @Test
+    void nameRulesApplyToTheNamesOwnersGiveTheirStationsToo() {
+        OndesApi.User owner = api.newUser();
+        String word = "casino" + unique();
+        String url = mount.url("/" + unique() + ".ogg");
+        assertAdded(add(owner, "Quiet Radio " + unique(), url, null));
+        String stationId = (String) api.awaitListed(url, e -> true).get("id");
+        assertEquals(200, api.send("PATCH", "/api/v1/me/stations/" + stationId, owner.bearer(),
+                "{\"displayName\": \"Big " + word + " Nights\"}").status(), "no rule yet");
+        OndesApi.Response rule = ban(moderator, "name", "*" + word + "*", "glob", "Gambling spam");
+        created(rule);
+        assertEquals(1, ((Number) rule.json().get("endedSessions")).intValue(),
+                "the rule matched the name listeners saw, not only the one Icecast announced");
+        assertNull(api.listedStream(url));
+
+        OndesApi.User other = api.newUser();
+        String otherUrl = mount.url("/" + unique() + ".ogg");
+        String otherName = "Calm Radio " + unique();
+        assertAdded(add(other, otherName, otherUrl, null));
+        String otherId = (String) api.awaitListed(otherUrl, e -> true).get("id");
+        OndesApi.Response refused = api.send("PATCH", "/api/v1/me/stations/" + otherId, other.bearer(),
+                "{\"displayName\": \"More " + word.toUpperCase() + "\"}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("displayName", ((Map<?, ?>) ((List<?>) refused.json().get("errors")).get(0)).get("name"));
+        assertTrue(String.valueOf(refused.json().get("detail")).contains("Gambling spam"), refused.body());
+        assertEquals(otherName, api.awaitListed(otherUrl, e -> true).get("name"), "nothing was changed");
+        assertEquals(200, api.send("PATCH", "/api/v1/me/stations/" + otherId, other.bearer(),
+                "{\"displayName\": \"Calm Nights\"}").status(), "other names are fine");
+    }
+
+    @Test
     void aNameRegexRuleRefusesWhatItFindsAndAnInvalidOneIsAProblemNamingTheField() {
         OndesApi.User streamer = api.newUser();
         String word = "free" + unique();
