@@ -41,7 +41,8 @@ public final class AdminSetupCommand {
                 throw e;
             }
             if (token.isEmpty()) {
-                out.println("This instance has an admin already (" + db.description() + "); no setup link was made.");
+                out.println("This instance has an admin already, so no setup link was made (database: "
+                        + db.description() + ").");
                 out.println("Sign in as an admin, or ask one to give you a role.");
                 return ADMIN_EXISTS;
             }

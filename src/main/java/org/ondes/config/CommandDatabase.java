@@ -43,7 +43,7 @@ public final class CommandDatabase implements AutoCloseable {
         if (running(pgDir)) {
             int port = runningPort(pgDir);
             return connect("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "", null,
-                    "the running Ondes' embedded PostgreSQL (127.0.0.1:" + port + ")");
+                    "the running Ondes' embedded PostgreSQL at 127.0.0.1:" + port);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir);
         try {

@@ -232,6 +232,40 @@ class InvitesIT {
         assertTrue(wrongType.contentType().startsWith("application/problem+json"), wrongType.contentType());
     }
 
+    @Test
+    void hostileInputToTheNewRoutesGetsProblemsNeverServerErrors() {
+        String[] bodies = {"{\"maxUses\":1e20}", "{\"maxUses\":-99999999999}", "{\"expiresInHours\":2147483648}",
+                "{\"note\":\"\\u0000\\u202e<script>alert(1)</script>\"}", "{\"maxUses\":", "[1,2]", "null",
+                "{\"maxUses\":[1]}", "{\"invite\":{\"a\":1}}", "\"just a string\""};
+        List<String> failures = new ArrayList<>();
+        for (String body : bodies) {
+            for (String[] route : new String[][]{{"POST", "/api/v1/moderation/invites"}, {"PUT", "/api/v1/admin/registration"},
+                    {"POST", "/api/v1/accounts"}, {"POST", "/api/v1/moderation/accounts/nobody_here/reject"}}) {
+                OndesApi.Response r = api.send(route[0], route[1], admin.bearer(), body);
+                if (r.status() >= 500 || (r.status() >= 400 && !r.contentType().startsWith("application/problem+json"))) {
+                    failures.add(route[0] + " " + route[1] + " " + body + " -> " + r.status() + " " + r.body());
+                }
+            }
+        }
+        for (String invite : new String[]{"%00", "A".repeat(5000), "\u0000", "../../etc/passwd", "\" OR 1=1 --"}) {
+            OndesApi.Response r = api.send("POST", "/api/v1/accounts", null, "{\"username\":\"" + name()
+                    + "\",\"password\":\"" + PASSWORD + "\",\"invite\":\"" + invite.replace("\"", "\\\"") + "\"}");
+            if (r.status() != 400) {
+                failures.add("invite " + invite.substring(0, Math.min(20, invite.length())) + " -> " + r.status() + " " + r.body());
+            }
+        }
+        for (String path : new String[]{"/api/v1/moderation/accounts/%00/approve", "/api/v1/moderation/accounts/"
+                + "x".repeat(300) + "/approve", "/api/v1/moderation/invites/99999999999999999999",
+                "/api/v1/moderation/accounts/%3Cb%3E/reject"}) {
+            OndesApi.Response r = api.send(path.endsWith("9") ? "DELETE" : "POST", path, admin.bearer(), null);
+            if (r.status() >= 500 || r.status() < 400) {
+                failures.add(path + " -> " + r.status() + " " + r.body());
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals("invite", api.get("/api/v1/instance", null).json().get("registration"), "nothing changed the mode");
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> audit(String action) {
         OndesApi.Response r = api.get("/api/v1/admin/audit?action=" + action, admin.bearer());

@@ -236,6 +236,23 @@ class RegistrationModesIT {
         }
     }
 
+    @Test
+    void everyInstanceOnTheDatabaseFollowsTheStoredModeAndTheVariableOnlySetsANewOnesFirst() {
+        TestDb.Schema db = TestDb.newSchema();
+        try (OndesInstance first = OndesInstance.start(db, FreePorts.next(), Map.of("ondes.registration.mode", "approval"));
+             OndesInstance second = OndesInstance.start(db, FreePorts.next(), Map.of("ondes.registration.mode", "open"))) {
+            assertEquals("approval", second.api().get("/api/v1/instance", null).json().get("registration"),
+                    "the second instance's variable does not override the stored mode");
+            String root = name();
+            assertEquals(201, signUp(first.api(), root).status());
+            String bearer = first.api().login(root, PASSWORD);
+            assertEquals(200, first.api().send("PUT", "/api/v1/admin/registration", bearer, "{\"mode\":\"invite\"}")
+                    .status());
+            assertEquals("invite", second.api().get("/api/v1/instance", null).json().get("registration"), "at once");
+            assertEquals(403, signUp(second.api(), name()).status(), "and the other instance enforces it");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object> pendingNames(String bearer) {
         OndesApi.Response r = api.get("/api/v1/moderation/accounts/pending", bearer);
