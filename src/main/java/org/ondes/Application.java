@@ -2,9 +2,9 @@ package org.ondes;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import org.ondes.accounts.AdminSetupCommand;
 import org.ondes.config.EmbeddedDatabase;
 import org.ondes.config.JwtSecret;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
@@ -17,7 +17,8 @@ import java.util.Map;
  * else an embedded PostgreSQL in the data directory).
  */
 public class Application {
-    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    /** The system property logback.xml reads for the console (System.out unless a command runs). */
+    static final String LOG_TARGET = "ondes.log.target";
 
     /** A started Ondes and, when it runs one, its embedded database (stopped after the context). */
     public record Running(ApplicationContext context, EmbeddedDatabase database) implements AutoCloseable {
@@ -32,7 +33,15 @@ public class Application {
         }
     }
 
+    /**
+     * Starts the server, or runs a shell command named by the first argument ({@code admin-setup}) and exits with its
+     * status. A command's log lines go to standard error, so that its standard output is only what it has to say.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && AdminSetupCommand.NAME.equals(args[0])) {
+            System.setProperty(LOG_TARGET, "System.err");
+            System.exit(AdminSetupCommand.run(System.getenv(), System.out, System.err));
+        }
         start(System.getenv(), Map.of(), args);
     }
 
@@ -47,7 +56,8 @@ public class Application {
             database = EmbeddedDatabase.start(dataDir);
             props.putAll(database.properties());
         } else {
-            LOG.info("Database: external PostgreSQL at {}", url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
+            LoggerFactory.getLogger(Application.class).info("Database: external PostgreSQL at {}",
+                    url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
         }
         props.putAll(overrides);
         try {

@@ -244,6 +244,36 @@ class ApiContractIT implements TestPropertyProvider {
     }
 
     @Test
+    void registrationResponsesMatchTheSpec() throws Exception {
+        assertMatches("InstanceView", ok(api.get("/api/v1/instance", null)));
+        assertMatches("RegistrationModeView", ok(api.get("/api/v1/admin/registration", user.bearer())));
+        JsonNode invite = JSON.readTree(ok(api.send("POST", "/api/v1/moderation/invites", user.bearer(),
+                "{\"maxUses\":2,\"note\":\"contract\"}")));
+        assertMatches("CreatedInvite", invite.toString());
+        assertMatches("InvitePage", ok(api.get("/api/v1/moderation/invites", user.bearer())));
+        assertMatches("RegistrationModeView", ok(api.send("PUT", "/api/v1/admin/registration", user.bearer(),
+                "{\"mode\":\"approval\"}")));
+        try {
+            assertMatches("AccountView", ok(api.send("POST", "/api/v1/accounts", null,
+                    "{\"username\":\"contract_pending\",\"password\":\"long enough pw\"}")));
+            assertMatches("PendingPage", ok(api.get("/api/v1/moderation/accounts/pending", user.bearer())));
+            assertMatches("ModeratedUser", ok(api.send("POST", "/api/v1/moderation/accounts/contract_pending/approve",
+                    user.bearer(), "{}")));
+            String url = invite.get("url").asText();
+            OndesApi.Response refused = api.send("POST", "/api/v1/accounts", null, "{\"username\":\"contract_x\","
+                    + "\"password\":\"long enough pw\",\"invite\":\"" + "A".repeat(43) + "\"}");
+            assertEquals(400, refused.status());
+            assertMatches("Problem", refused.body());
+            assertMatches("Invite", ok(api.send("DELETE", "/api/v1/moderation/invites/" + invite.get("id").asLong(),
+                    user.bearer(), null)));
+            assertTrue(url.contains("/signup?invite="), url);
+        } finally {
+            api.send("PUT", "/api/v1/admin/registration", user.bearer(), "{\"mode\":\"open\"}");
+        }
+        assertMatches("AuditPage", ok(api.get("/api/v1/admin/audit?action=create_invite", user.bearer())));
+    }
+
+    @Test
     void theCheckRejectsWrongShapesTypesAndUndocumentedFields() {
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> assertMatches("Facet", "{\"items\":[],\"total\":0}"), "wrong shape");

@@ -41,9 +41,11 @@ class AccountQueries {
         });
     }
 
-    /** The account if it may act now (exists and is not suspended), with its current name and role. */
+    /** The account if it may act now (exists, is not suspended, does not wait for approval), with its name and role. */
     Optional<Accounts.Principal> standing(long id) {
-        return jdbc.prepareStatement("SELECT id, username, role FROM accounts WHERE id = ? AND suspended_at IS NULL", ps -> {
+        return jdbc.prepareStatement("""
+                SELECT id, username, role FROM accounts WHERE id = ? AND suspended_at IS NULL AND pending_since IS NULL
+                """, ps -> {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Accounts.Principal(rs.getLong(1), rs.getString(2), rs.getString(3)))
@@ -127,6 +129,58 @@ class AccountQueries {
                 }
             }
             return list;
+        });
+    }
+
+    /** Whether the account waits for approval; locks its row until the transaction ends. */
+    boolean isPending(long id) {
+        return jdbc.prepareStatement("SELECT pending_since IS NOT NULL FROM accounts WHERE id = ? FOR UPDATE", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
+    /** Accounts waiting for approval, oldest first. */
+    List<PendingAccount> pending(int limit, int offset) {
+        return jdbc.prepareStatement("""
+                SELECT id, username, created_at FROM accounts WHERE pending_since IS NOT NULL
+                ORDER BY pending_since, id LIMIT ? OFFSET ?
+                """, ps -> {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            List<PendingAccount> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new PendingAccount(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return list;
+        });
+    }
+
+    long countPending() {
+        return jdbc.prepareStatement("SELECT count(*) FROM accounts WHERE pending_since IS NOT NULL", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    void approve(long id) {
+        jdbc.prepareStatement("UPDATE accounts SET pending_since = NULL WHERE id = ?", ps -> {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Deletes the account only while it still waits for approval. */
+    void deletePending(long id) {
+        jdbc.prepareStatement("DELETE FROM accounts WHERE id = ? AND pending_since IS NOT NULL", ps -> {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
         });
     }
 

@@ -15,5 +15,8 @@ record AccountRecord(@Id @GeneratedValue @Nullable Long id,
                      String passwordHash,
                      String role,
                      @Nullable Instant suspendedAt,
-                     @DateCreated @Nullable Instant createdAt) {
+                     @DateCreated @Nullable Instant createdAt,
+                     @Nullable Instant pendingSince,
+                     @Nullable Long inviteId,
+                     @Nullable Long invitedBy) {
 }

@@ -1,6 +1,7 @@
 package org.ondes.accounts;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.ondes.streams.Streams;
@@ -33,21 +34,64 @@ public class Accounts {
     private final WebSessionStore sessions;
     private final Streams streams;
     private final PasswordHasher hasher;
+    private final Registration registration;
+    private final Invites invites;
 
-    Accounts(AccountStore store, AccountQueries queries, WebSessionStore sessions, Streams streams) {
+    Accounts(AccountStore store, AccountQueries queries, WebSessionStore sessions, Streams streams,
+             Registration registration, Invites invites) {
         this.store = store;
         this.queries = queries;
         this.sessions = sessions;
         this.streams = streams;
         this.hasher = new PasswordHasher();
+        this.registration = registration;
+        this.invites = invites;
     }
 
     /** The authenticated caller: account id, user name and role (a {@link Role} wire name). */
     public record Principal(long accountId, String username, String role) {
     }
 
-    @Transactional
+    /** Open registration without an invitation: {@link #register(String, String, String, String)}. */
     public AccountView register(String username, String password, String email) {
+        return register(username, password, email, null);
+    }
+
+    /**
+     * Creates an account under the registration mode: at once (open mode, or with an invitation, which takes one of
+     * its uses), waiting for a moderator's approval (approval mode) or not at all (invite-only mode without an
+     * invitation). The first account of an empty instance becomes its admin in every mode, without invitation or
+     * approval. A refused invitation says why ({@link RegistrationRefused}).
+     */
+    @Transactional
+    public AccountView register(String username, String password, String email, String invite) {
+        String cleanEmail = checked(username, password, email);
+        boolean first = false;
+        if (!queries.anyAccount()) {
+            queries.lockFirstAccount();
+            first = !queries.anyAccount();
+        }
+        String code = invite == null || invite.isBlank() ? null : invite.strip();
+        RegistrationRules.Admission admission = RegistrationRules.admit(registration.mode(), first, code != null);
+        if (admission == RegistrationRules.Admission.INVITE_REQUIRED) {
+            throw RegistrationRefused.inviteRequired();
+        }
+        InviteStore.Use use = code == null || first ? null : invites.take(code);
+        Instant pendingSince = admission == RegistrationRules.Admission.PENDING ? Instant.now() : null;
+        return insert(new AccountRecord(null, username, cleanEmail, hasher.hash(password),
+                (first ? Role.ADMIN : Role.USER).wire(), null, null, pendingSince, use == null ? null : use.inviteId(),
+                use == null ? null : use.createdBy()));
+    }
+
+    /** An admin account made with the admin setup link ({@link AdminSetup}), in the caller's transaction. */
+    AccountView createAdmin(String username, String password) {
+        checked(username, password, null);
+        return insert(new AccountRecord(null, username, null, hasher.hash(password), Role.ADMIN.wire(), null, null,
+                null, null, null));
+    }
+
+    /** Checks the fields of a new account; returns the cleaned e-mail address (null when none was given). */
+    private String checked(String username, String password, String email) {
         if (username == null || username.isEmpty()) {
             throw ProblemException.badRequest("username", "is required");
         }
@@ -70,25 +114,22 @@ public class Accounts {
         if (store.existsByUsername(username)) {
             throw usernameTaken(username);
         }
-        String hash = hasher.hash(password);
-        Role role = Role.USER;
-        if (!queries.anyAccount()) {
-            queries.lockFirstAccount();
-            if (!queries.anyAccount()) {
-                role = Role.ADMIN;
-            }
-        }
+        return cleanEmail;
+    }
+
+    private AccountView insert(AccountRecord account) {
         AccountRecord saved;
         try {
-            saved = store.save(new AccountRecord(null, username, cleanEmail, hash, role.wire(), null, null));
+            saved = store.save(account);
         } catch (RuntimeException e) {
             if (uniqueViolation(e)) {
-                throw usernameTaken(username); // a sign-up with the same name committed after our check
+                throw usernameTaken(account.username()); // a sign-up with the same name committed after our check
             }
             throw e;
         }
         Instant created = saved.createdAt() == null ? Instant.now() : saved.createdAt();
-        return new AccountView(saved.id(), saved.username(), saved.email(), saved.role(), created);
+        return new AccountView(saved.id(), saved.username(), saved.email(), saved.role(), created,
+                saved.pendingSince() == null ? AccountView.ACTIVE : AccountView.PENDING);
     }
 
     private static ProblemException usernameTaken(String username) {
@@ -126,10 +167,13 @@ public class Accounts {
         if (a.suspendedAt() != null) {
             return new SignIn.Suspended();
         }
+        if (a.pendingSince() != null) {
+            return new SignIn.Pending();
+        }
         return new SignIn.Accepted(new Principal(a.id(), a.username(), a.role()));
     }
 
-    /** The account as it stands now: empty when it no longer exists or is suspended (its logins stop working). */
+    /** The account as it stands now: empty when it no longer exists, is suspended or waits for approval. */
     @Transactional
     public Optional<Principal> standing(long accountId) {
         return queries.standing(accountId);
@@ -183,6 +227,46 @@ public class Accounts {
     @Transactional
     public Map<Long, String> usernames(Collection<Long> accountIds) {
         return queries.usernames(accountIds);
+    }
+
+    /** Accounts waiting for a moderator's approval, oldest first, and how many there are. */
+    @Transactional
+    public PendingPage pending(int limit, int offset) {
+        return new PendingPage(queries.pending(limit, offset), queries.countPending());
+    }
+
+    /** Lets a pending account sign in; 404 when there is no such account, 409 when it is not waiting. */
+    @Transactional
+    public AccountSummary approve(String username) {
+        AccountSummary account = pendingAccount(username);
+        queries.approve(account.id());
+        return summary(account.id());
+    }
+
+    /** Deletes a pending account (its name becomes free again); 404 / 409 as {@link #approve}. */
+    @Transactional
+    public AccountSummary reject(String username) {
+        AccountSummary account = pendingAccount(username);
+        queries.deletePending(account.id());
+        return account;
+    }
+
+    private AccountSummary pendingAccount(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ProblemException.notFound("no account named '" + PlainText.clean(username, 64) + "'");
+        }
+        AccountSummary account = queries.find(username)
+                .orElseThrow(() -> ProblemException.notFound("no account named '" + username + "'"));
+        if (!queries.isPending(account.id())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Not pending",
+                    "account '" + username + "' is not waiting for approval");
+        }
+        return account;
+    }
+
+    /** A page of accounts waiting for approval and how many there are in all. */
+    @Serdeable
+    public record PendingPage(List<PendingAccount> items, long total) {
     }
 
     /** A page of accounts and the number of accounts that match in all. */

@@ -23,7 +23,8 @@ import org.ondes.web.ProblemException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountsController {
     @Serdeable
-    record Registration(@Nullable String username, @Nullable String password, @Nullable String email) {
+    record Registration(@Nullable String username, @Nullable String password, @Nullable String email,
+                        @Nullable String invite) {
     }
 
     private final Accounts accounts;
@@ -44,6 +45,6 @@ class AccountsController {
                     + allowed.max() + " " + Waits.per(allowed.window()) + "); try again in " + allowed.retryAfterText(),
                     allowed.retryAfter());
         }
-        return HttpResponse.created(accounts.register(body.username(), body.password(), body.email()));
+        return HttpResponse.created(accounts.register(body.username(), body.password(), body.email(), body.invite()));
     }
 }

@@ -30,12 +30,13 @@ import java.util.concurrent.ExecutorService;
  * cookie must come from this instance's pages ({@code Origin}, when the browser sends it) and carry the session's CSRF
  * token, as the {@code X-CSRF-Token} header or, for HTML forms, the {@code _csrf} field; otherwise it is refused with a
  * 403 problem+json. Bearer-token requests are not concerned (the browser never adds that header by itself). The
- * sign-in, sign-up and sign-out forms check their token themselves and redirect on failure. Runs after the security
- * filter, which has found the session.
+ * sign-in, sign-up, sign-out and admin setup forms check their token themselves and redirect on failure. Runs after
+ * the security filter, which has found the session.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class CsrfFilter implements HttpServerFilter {
-    static final Set<String> FORM_ROUTES = Set.of(SignInController.SIGN_IN, SignInController.SIGN_UP, SignInController.SIGN_OUT);
+    static final Set<String> FORM_ROUTES = Set.of(SignInController.SIGN_IN, SignInController.SIGN_UP, SignInController.SIGN_OUT,
+            AdminSetup.PATH);
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final CsrfTokens tokens;

@@ -22,6 +22,7 @@ import java.util.Map;
 @Singleton
 class LoginAuthenticationProvider<B> implements HttpRequestAuthenticationProvider<B> {
     static final String SUSPENDED = "this account is suspended by the directory's moderators";
+    static final String PENDING = "your account is waiting for a moderator's approval";
     /** A provider: Micronaut Security looks providers up while deciding which beans exist, before the database. */
     private final Provider<Accounts> accounts;
     private final Provider<ClientAddresses> clients;
@@ -43,6 +44,9 @@ class LoginAuthenticationProvider<B> implements HttpRequestAuthenticationProvide
         }
         if (result instanceof SignIn.Suspended) {
             return AuthenticationResponse.failure(SUSPENDED);
+        }
+        if (result instanceof SignIn.Pending) {
+            return AuthenticationResponse.failure(PENDING);
         }
         limits.get().signInFailed(client);
         return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);

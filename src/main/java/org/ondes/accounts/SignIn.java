@@ -1,7 +1,10 @@
 package org.ondes.accounts;
 
-/** The outcome of a password check. {@link Suspended} is only reported to someone who gave the right password. */
-public sealed interface SignIn permits SignIn.Accepted, SignIn.Refused, SignIn.Suspended {
+/**
+ * The outcome of a password check. {@link Suspended} and {@link Pending} are only reported to someone who gave the
+ * right password.
+ */
+public sealed interface SignIn permits SignIn.Accepted, SignIn.Refused, SignIn.Suspended, SignIn.Pending {
     record Accepted(Accounts.Principal principal) implements SignIn {
     }
 
@@ -9,5 +12,9 @@ public sealed interface SignIn permits SignIn.Accepted, SignIn.Refused, SignIn.S
     }
 
     record Suspended() implements SignIn {
+    }
+
+    /** The account waits for a moderator's approval (approval mode). */
+    record Pending() implements SignIn {
     }
 }

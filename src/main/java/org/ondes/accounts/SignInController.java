@@ -43,6 +43,8 @@ class SignInController {
     static final String SIGN_UP = "/signup";
     static final String SIGN_OUT = "/signout";
     static final String HOME = "/me";
+    /** The sign-in page's parameter for a message that is not an error (an account waiting for approval). */
+    static final String NOTICE = "notice";
 
     private final Accounts accounts;
     private final WebSessions sessions;
@@ -82,6 +84,9 @@ class SignInController {
         if (result instanceof SignIn.Suspended) {
             return back(SIGN_IN, SignInErrors.SUSPENDED, next);
         }
+        if (result instanceof SignIn.Pending) {
+            return back(SIGN_IN, SignInErrors.PENDING, next);
+        }
         limits.signInFailed(client);
         return back(SIGN_IN, SignInErrors.CREDENTIALS, next);
     }
@@ -90,18 +95,23 @@ class SignInController {
     MutableHttpResponse<?> signUp(HttpRequest<?> request, @Nullable @Body Map<String, String> form) {
         Map<String, String> f = form == null ? Map.of() : form;
         Optional<String> next = NextPath.sanitise(f.get("next"));
+        String invite = f.get(Invites.PARAMETER);
+        String page = SIGN_UP + (Invites.wellFormed(invite) ? "?" + Invites.PARAMETER + "=" + invite : "");
         if (!trusted(request, f)) {
-            return back(SIGN_UP, SignInErrors.CSRF, next);
+            return back(page, SignInErrors.CSRF, next);
         }
         Decision allowed = limits.acquire(Limit.SIGNUPS, clients.of(request).limitKey());
         if (!allowed.allowed()) {
-            return back(SIGN_UP, SignInErrors.TOO_MANY_SIGNUPS, next, allowed);
+            return back(page, SignInErrors.TOO_MANY_SIGNUPS, next, allowed);
         }
         AccountView created;
         try {
-            created = accounts.register(f.get("username"), f.get("password"), f.get("email"));
+            created = accounts.register(f.get("username"), f.get("password"), f.get("email"), invite);
         } catch (ProblemException e) {
-            return back(SIGN_UP, SignInErrors.of(e), next);
+            return back(page, SignInErrors.of(e), next);
+        }
+        if (AccountView.PENDING.equals(created.state())) {
+            return HttpResponse.seeOther(URI.create(SIGN_IN + "?" + NOTICE + "=" + SignInErrors.PENDING));
         }
         return signedIn(request, new Accounts.Principal(created.id(), created.username(), created.role()), next);
     }
@@ -131,13 +141,13 @@ class SignInController {
     }
 
     private static MutableHttpResponse<?> back(String form, String error, Optional<String> next) {
-        String location = form + "?error=" + error
+        String location = form + (form.contains("?") ? "&" : "?") + "error=" + error
                 + next.map(n -> "&next=" + URLEncoder.encode(n, StandardCharsets.UTF_8)).orElse("");
         return HttpResponse.seeOther(URI.create(location));
     }
 
     private static MutableHttpResponse<?> back(String form, String error, Optional<String> next, Decision limit) {
-        String location = form + "?error=" + error + "&retry=" + limit.retryAfterSeconds()
+        String location = form + (form.contains("?") ? "&" : "?") + "error=" + error + "&retry=" + limit.retryAfterSeconds()
                 + next.map(n -> "&next=" + URLEncoder.encode(n, StandardCharsets.UTF_8)).orElse("");
         return HttpResponse.seeOther(URI.create(location));
     }

@@ -43,7 +43,7 @@ class WebSessionStore {
         return jdbc.prepareStatement("""
                 SELECT s.id, s.account_id, a.username, a.role, s.csrf_token, s.last_seen_at
                 FROM accounts_sessions s JOIN accounts a ON a.id = s.account_id
-                WHERE s.token_hash = ? AND s.expires_at > now() AND a.suspended_at IS NULL
+                WHERE s.token_hash = ? AND s.expires_at > now() AND a.suspended_at IS NULL AND a.pending_since IS NULL
                 """, ps -> {
             ps.setBytes(1, tokenHash);
             try (ResultSet rs = ps.executeQuery()) {

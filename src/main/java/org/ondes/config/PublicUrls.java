@@ -23,14 +23,21 @@ public class PublicUrls {
         String b = base;
         if (b == null) {
             String configured = config.publicUrl();
-            if (configured != null && !configured.isBlank()) {
-                b = stripTrailingSlash(URI.create(configured.trim()).normalize().toString());
-            } else {
-                b = "http://localhost:" + server.get().getPort();
-            }
+            b = baseOf(configured, configured == null || configured.isBlank() ? server.get().getPort() : 0);
             base = b;
         }
         return b;
+    }
+
+    /**
+     * The base URL for a configured {@code ONDES_PUBLIC_URL} (null or blank: {@code http://localhost:<port>}), for
+     * code that runs without the server, such as the shell commands.
+     */
+    public static String baseOf(String configured, int port) {
+        if (configured != null && !configured.isBlank()) {
+            return stripTrailingSlash(URI.create(configured.trim()).normalize().toString());
+        }
+        return "http://localhost:" + port;
     }
 
     /** The absolute URL of a path on this instance; {@code path} starts with a slash, e.g. {@code /stations/…}. */

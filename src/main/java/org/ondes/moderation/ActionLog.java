@@ -67,6 +67,28 @@ class ActionLog {
         }
     }
 
+    /**
+     * Records an action on something that has no station, account, rule or report row of its own (a registration
+     * mode, an invitation): {@code target} names it (mod_actions.target); {@code accountId} may name an account too.
+     */
+    void recordOn(ModerationAction action, Moderation.Actor actor, String target, Long accountId, String subject,
+                  String reason, String detail) {
+        jdbc.prepareStatement("""
+                INSERT INTO mod_actions (action, actor_id, actor_name, account_id, target, subject, reason, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, ps -> {
+            ps.setString(1, action.wire);
+            ps.setLong(2, actor.accountId());
+            ps.setString(3, actor.username());
+            setLong(ps, 4, accountId);
+            ps.setString(5, target);
+            ps.setString(6, subject);
+            ps.setString(7, reason);
+            ps.setString(8, detail);
+            return ps.executeUpdate();
+        });
+    }
+
     /** Who last did {@code action} on each of these stations. */
     Map<UUID, String> lastActorOnStations(ModerationAction action, Collection<UUID> stationIds) {
         Map<UUID, String> actors = new HashMap<>();

@@ -22,7 +22,7 @@ public class AuditLog {
     @Serdeable
     public record Entry(long id, String action, String actor, String subject, @Nullable UUID stationId, @Nullable Long accountId,
                  @Nullable Long banId, @Nullable Long reportId, @Nullable String reason, @Nullable String detail,
-                 Instant at) {
+                 Instant at, @Nullable String target) {
     }
 
     @Serdeable
@@ -45,7 +45,8 @@ public class AuditLog {
         }
         String where = " WHERE (?::text IS NULL OR action = ?) AND (?::text IS NULL OR lower(actor_name) = lower(?))";
         List<Entry> items = jdbc.prepareStatement("""
-                SELECT id, action, actor_name, subject, station_id, account_id, ban_id, report_id, reason, detail, created_at
+                SELECT id, action, actor_name, subject, station_id, account_id, ban_id, report_id, reason, detail, created_at,
+                       target
                 FROM mod_actions""" + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", ps -> {
             ps.setString(1, kind);
             ps.setString(2, kind);
@@ -58,7 +59,8 @@ public class AuditLog {
                 while (rs.next()) {
                     out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, UUID.class), (Long) rs.getObject(6), (Long) rs.getObject(7),
-                            (Long) rs.getObject(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant()));
+                            (Long) rs.getObject(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
+                            rs.getString(12)));
                 }
             }
             return out;

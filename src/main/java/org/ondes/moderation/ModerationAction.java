@@ -11,7 +11,12 @@ enum ModerationAction {
     CREATE_BAN("create_ban"),
     DELETE_BAN("delete_ban"),
     RESOLVE_REPORT("resolve_report"),
-    DISMISS_REPORT("dismiss_report");
+    DISMISS_REPORT("dismiss_report"),
+    SET_REGISTRATION_MODE("set_registration_mode"),
+    CREATE_INVITE("create_invite"),
+    REVOKE_INVITE("revoke_invite"),
+    APPROVE_ACCOUNT("approve_account"),
+    REJECT_ACCOUNT("reject_account");
 
     final String wire;
 

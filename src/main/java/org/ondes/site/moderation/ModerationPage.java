@@ -11,13 +11,15 @@ import java.util.List;
  * open reports from listeners (resolve, dismiss), and room for the moderation log that comes later.
  *
  * @param errors why the last action was refused, shown in its section
- * @param typed  what the forms held when an action was refused (shown again), else empty
+ * @param typed     what the forms held when an action was refused (shown again), else empty
+ * @param admission accounts waiting for approval, invitations and the registration mode
  */
 public record ModerationPage(PageMeta meta, List<StationLine> stations, long stationsTotal, @Nullable String olderHref,
                              @Nullable String newerHref, List<StationLine> hidden, long hiddenTotal,
                              List<UserLine> suspended, long suspendedTotal, List<BanLine> bans, long bansTotal,
                              List<ReportLine> reports, long reportsTotal, @Nullable String notice, Errors errors,
-                             Typed typed, List<Option> banKinds, List<Option> banSyntaxes) {
+                             Typed typed, List<Option> banKinds, List<Option> banSyntaxes,
+                             AdmissionSection admission) {
 
     /**
      * A station as moderators see it.

@@ -45,11 +45,16 @@ final class ModerationPages {
 
     static ModerationPage build(PageMeta meta, Lists l, @Nullable String done, @Nullable Integer ended,
                                 ModerationPage.Errors errors, ModerationPage.Typed typed) {
+        return build(meta, l, done, ended, errors, typed, AdmissionSection.EMPTY);
+    }
+
+    static ModerationPage build(PageMeta meta, Lists l, @Nullable String done, @Nullable Integer ended,
+                                ModerationPage.Errors errors, ModerationPage.Typed typed, AdmissionSection admission) {
         List<ModerationPage.StationLine> stations = l.all().items().stream().map(ModerationPages::station).toList();
         int offset = l.offset();
         String older = offset + PAGE_SIZE < l.all().total() ? "/moderation?offset=" + (offset + PAGE_SIZE) + "#stations" : null;
         String newer = offset > 0 ? "/moderation" + (offset - PAGE_SIZE > 0 ? "?offset=" + (offset - PAGE_SIZE) : "") + "#stations" : null;
-        String notice = done == null ? null : DONE.get(done);
+        String notice = done == null ? null : DONE.getOrDefault(done, AdmissionSections.DONE.get(done));
         if (notice != null && "banned".equals(done) && ended != null) {
             notice += " It ended " + ended + " live stream" + (ended == 1 ? "" : "s") + " now.";
         }
@@ -62,7 +67,8 @@ final class ModerationPages {
                 l.reports().items().stream().map(ModerationPages::report).toList(), l.reports().total(), notice, errors,
                 typed, KIND_ORDER.stream().map(k -> new ModerationPage.Option(k, KINDS.get(k), k.equals(kind))).toList(),
                 List.of(new ModerationPage.Option("glob", "Glob: * and ?, whole name", syntax.equals("glob")),
-                        new ModerationPage.Option("regex", "Regular expression, anywhere in the name", syntax.equals("regex"))));
+                        new ModerationPage.Option("regex", "Regular expression, anywhere in the name", syntax.equals("regex"))),
+                admission);
     }
 
     static ModerationPage.StationLine station(ModeratedStationView s) {

@@ -6,6 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import org.ondes.accounts.Role;
+import org.ondes.moderation.Admission;
 import org.ondes.moderation.Bans;
 import org.ondes.moderation.Moderation;
 import org.ondes.moderation.Reports;
@@ -41,12 +43,14 @@ class ModerationView {
     private final Bans bans;
     private final Reports reports;
     private final PageRenderer pages;
+    private final Admission admission;
 
-    ModerationView(Moderation moderation, Bans bans, Reports reports, PageRenderer pages) {
+    ModerationView(Moderation moderation, Bans bans, Reports reports, PageRenderer pages, Admission admission) {
         this.moderation = moderation;
         this.bans = bans;
         this.reports = reports;
         this.pages = pages;
+        this.admission = admission;
     }
 
     /** Sign-in first for anonymous browsers; an HTML 403 for accounts that are neither moderator nor admin. */
@@ -94,13 +98,24 @@ class ModerationView {
 
     HttpResponse<String> render(HttpStatus status, HttpRequest<?> request, int offset, @Nullable String done,
                                 @Nullable Integer ended, ModerationPage.Errors errors, ModerationPage.Typed typed) {
+        return render(status, request, offset, done, ended, errors, typed, AdmissionSection.Input.NONE);
+    }
+
+    /** As above, with what an admission action hands the page (its refusal, or a new invitation's link). */
+    HttpResponse<String> render(HttpStatus status, HttpRequest<?> request, int offset, @Nullable String done,
+                                @Nullable Integer ended, ModerationPage.Errors errors, ModerationPage.Typed typed,
+                                AdmissionSection.Input input) {
         PageMeta meta = PageMeta.of("Moderation · Ondes", "Hide stations, suspend accounts, ban rules and reports on this "
                 + "directory.", pages.absolute(SiteShell.MODERATION), "website");
         int size = ModerationPages.PAGE_SIZE;
         ModerationPages.Lists lists = new ModerationPages.Lists(moderation.stations(false, size, offset), offset,
                 moderation.stations(true, size, 0), moderation.users(true, size, 0), bans.list(200, 0),
                 reports.list(Reports.OPEN, size, 0));
-        return pages.html(status, "moderation", ModerationPages.build(meta, lists, done, ended, errors, typed), request);
+        boolean admin = Viewer.of(request).map(v -> v.role() == Role.ADMIN).orElse(false);
+        AdmissionSection section = AdmissionSections.build(admission.mode().mode(), admin, admission.pending(size, 0),
+                admission.invites(size, 0), input);
+        return pages.html(status, "moderation", ModerationPages.build(meta, lists, done, ended, errors, typed, section),
+                request);
     }
 
     /** "Reason is required: say why (the owner sees it)." from the refusal (Ondes' own words). */

@@ -11,11 +11,22 @@ import java.util.List;
  * form was sent back with. Errors are tied to the fields they are about ({@code aria-invalid}, {@code
  * aria-describedby}); an error about the whole form is tied to the first field.
  *
- * @param next a checked path of this instance, or null
+ * @param next     a checked path of this instance, or null
+ * @param intro    sign-up: how accounts are made on this directory (registration mode), or null
+ * @param showForm whether the form is shown (not on the sign-up page of an invite-only directory without invitation)
+ * @param invite   sign-up: the invitation code of the link, carried by the form, or null
+ * @param notice   a message that is not an error (an account created and waiting for approval), or null
  */
 public record SignInPage(PageMeta meta, boolean signUp, String csrf, @Nullable String next,
-                         @Nullable SignInMessages.Message error, String otherHref) {
+                         @Nullable SignInMessages.Message error, String otherHref, @Nullable String intro,
+                         boolean showForm, @Nullable String invite, @Nullable String notice) {
     static final String ERROR_ID = "form-error";
+
+    /** A page with the form, without a registration line, invitation or notice. */
+    public SignInPage(PageMeta meta, boolean signUp, String csrf, @Nullable String next,
+                      @Nullable SignInMessages.Message error, String otherHref) {
+        this(meta, signUp, csrf, next, error, otherHref, null, true, null, null);
+    }
 
     public String heading() {
         return signUp ? "Create an account" : "Sign in";

@@ -19,7 +19,7 @@ class AuditPagesTest {
     static final UUID STATION = UUID.fromString("3f2a9c1e-7b4d-4e8a-9c0f-1a2b3c4d5e6f");
 
     private static AuditLog.Entry entry(String action, UUID station) {
-        return new AuditLog.Entry(9, action, "mod_anna", "Radio", station, 3L, null, null, "spam", "change 4", T);
+        return new AuditLog.Entry(9, action, "mod_anna", "Radio", station, 3L, null, null, "spam", "change 4", T, null);
     }
 
     @Test

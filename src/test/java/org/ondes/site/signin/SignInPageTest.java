@@ -13,12 +13,16 @@ class SignInPageTest {
     @Test
     void onlyTheFixedCodesHaveAMessage() {
         for (String code : new String[]{"csrf", "credentials", "suspended", "username_taken", "invalid_username",
-                "invalid_password", "invalid_email", "too_many_attempts", "too_many_signups"}) {
+                "invalid_password", "invalid_email", "too_many_attempts", "too_many_signups", "pending", "invite_required",
+                "invite_invalid", "invite_expired", "invite_used_up", "invite_revoked", "setup_link_dead"}) {
             assertEquals(false, SignInMessages.of(code) == null, code);
         }
         assertNull(SignInMessages.of(null));
         assertNull(SignInMessages.of("<script>alert(1)</script>"));
         assertNull(SignInMessages.of("CREDENTIALS"));
+        assertTrue(SignInMessages.notice("pending").startsWith("Your account was created."));
+        assertNull(SignInMessages.notice("credentials"), "errors are not notices");
+        assertNull(SignInMessages.notice(null));
     }
 
     @Test
