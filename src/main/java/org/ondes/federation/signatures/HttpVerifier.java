@@ -21,8 +21,11 @@ import org.ondes.federation.signatures.Verification.Verified;
  * Verifies the draft-cavage HTTP signature of a received request, with the rules Mastodon applies
  * ({@code signed_request.rb}), in this order:
  * <ol>
- *   <li>an RFC 9421 request ({@code Signature-Input}, or {@code Signature: sig1=:…:}) is refused as
- *       {@link Reason#UNSUPPORTED_SCHEME}, so that double-knocking senders fall back to draft-cavage on the 401;</li>
+ *   <li>a request with {@code Signature-Input} is an RFC 9421 message signature and is checked by those rules
+ *       instead (see {@code MessageSignatures}: one signature, {@code rsa-v1_5-sha256}, {@code created} within the
+ *       window, {@code @method} and {@code @target-uri} covered, {@code content-digest} covered and matching on a
+ *       POST); RFC 9421 features beyond that are refused as {@link Reason#UNSUPPORTED_SCHEME}, so that
+ *       double-knocking senders fall back to draft-cavage on the 401;</li>
  *   <li>the {@code Signature} header (or {@code Authorization: Signature …}) must parse ({@link SignatureParams});</li>
  *   <li>{@code algorithm} must be {@code rsa-sha256}, {@code hs2019} or absent;</li>
  *   <li>the signed headers must include {@code (request-target)} or {@code digest}, and {@code date} or
@@ -47,18 +50,34 @@ public final class HttpVerifier {
 
     private final PublicKeys keys;
     private final Clock clock;
+    private final boolean rfc9421;
 
-    /** A verifier resolving keys through {@code keys} and judging freshness by {@code clock}. */
+    /** A verifier of both schemes, resolving keys through {@code keys} and judging freshness by {@code clock}. */
     public HttpVerifier(PublicKeys keys, Clock clock) {
+        this(keys, clock, true);
+    }
+
+    private HttpVerifier(PublicKeys keys, Clock clock, boolean rfc9421) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rfc9421 = rfc9421;
+    }
+
+    /**
+     * A verifier of draft-cavage signatures only: every RFC 9421 request is refused as
+     * {@link Reason#UNSUPPORTED_SCHEME}, which makes double-knocking senders (Fedify, Mastodon 4.5) retry with
+     * draft-cavage. A fallback should RFC 9421 verification ever have to be switched off.
+     */
+    public static HttpVerifier draftCavageOnly(PublicKeys keys, Clock clock) {
+        return new HttpVerifier(keys, clock, false);
     }
 
     /** Checks {@code request}; see the class comment for the rules. */
     public Verification verify(ReceivedRequest request) {
         RequestHeaders headers = request.headers();
         if (headers.has("Signature-Input")) {
-            return refuse(Reason.UNSUPPORTED_SCHEME, "RFC 9421 HTTP message signatures are not accepted here;"
+            return rfc9421 ? MessageSignatures.verify(request, clock.instant(), this)
+                    : refuse(Reason.UNSUPPORTED_SCHEME, "RFC 9421 HTTP message signatures are not accepted here;"
                     + " sign with draft-cavage-http-signatures-12");
         }
         List<String> lines = signatureLines(headers);
@@ -70,8 +89,7 @@ public final class HttpVerifier {
         }
         String line = lines.get(0);
         if (RFC9421_SIGNATURE.matcher(line).matches()) {
-            return refuse(Reason.UNSUPPORTED_SCHEME, "an RFC 9421 Signature without Signature-Input is not accepted;"
-                    + " sign with draft-cavage-http-signatures-12");
+            return refuse(Reason.MALFORMED, "an RFC 9421 Signature needs a Signature-Input header");
         }
         SignatureParams.ParseResult parsed = SignatureParams.parse(line);
         if (parsed instanceof SignatureParams.Malformed malformed) {
@@ -115,7 +133,7 @@ public final class HttpVerifier {
                 throw new IllegalStateException("built once already", e);
             }
         }
-        return checkSignature(params, candidates);
+        return checkSignature(params.keyId(), params.signature(), candidates);
     }
 
     private static List<String> signatureLines(RequestHeaders headers) {
@@ -175,7 +193,8 @@ public final class HttpVerifier {
         return null;
     }
 
-    private static Refused window(String what, Instant stamped, Instant now) {
+    /** Null when {@code stamped} is within {@link #WINDOW} of {@code now}, else the refusal. */
+    static Refused window(String what, Instant stamped, Instant now) {
         Duration off = Duration.between(now, stamped);
         if (off.abs().compareTo(WINDOW) <= 0) {
             return null;
@@ -195,24 +214,28 @@ public final class HttpVerifier {
         };
     }
 
-    private Verification checkSignature(SignatureParams params, List<String> candidates) {
-        Optional<ActorKey> cached = resolve(params.keyId(), false);
+    /**
+     * Verifies {@code signature} over any of {@code candidates} (signing strings or signature bases) with the key
+     * of {@code keyId}: the cached key first, then once more with a refetched key.
+     */
+    Verification checkSignature(String keyId, byte[] signature, List<String> candidates) {
+        Optional<ActorKey> cached = resolve(keyId, false);
         if (cached.isEmpty()) {
-            return refuse(Reason.UNKNOWN_KEY, "the key " + quote(params.keyId()) + " cannot be resolved");
+            return refuse(Reason.UNKNOWN_KEY, "the key " + quote(keyId) + " cannot be resolved");
         }
         if (!"RSA".equals(cached.get().key().getAlgorithm())) {
-            return refuse(Reason.UNSUPPORTED_ALGORITHM, "the key " + quote(params.keyId()) + " is not an RSA key");
+            return refuse(Reason.UNSUPPORTED_ALGORITHM, "the key " + quote(keyId) + " is not an RSA key");
         }
-        if (verifiesAny(cached.get(), params.signature(), candidates)) {
-            return new Verified(params.keyId(), cached.get().ownerActorId());
+        if (verifiesAny(cached.get(), signature, candidates)) {
+            return new Verified(keyId, cached.get().ownerActorId());
         }
-        Optional<ActorKey> fresh = resolve(params.keyId(), true);
+        Optional<ActorKey> fresh = resolve(keyId, true);
         if (fresh.isPresent() && "RSA".equals(fresh.get().key().getAlgorithm())
                 && !fresh.get().key().equals(cached.get().key())
-                && verifiesAny(fresh.get(), params.signature(), candidates)) {
-            return new Verified(params.keyId(), fresh.get().ownerActorId());
+                && verifiesAny(fresh.get(), signature, candidates)) {
+            return new Verified(keyId, fresh.get().ownerActorId());
         }
-        return refuse(Reason.BAD_SIGNATURE, "the signature does not verify with the key " + quote(params.keyId()));
+        return refuse(Reason.BAD_SIGNATURE, "the signature does not verify with the key " + quote(keyId));
     }
 
     private Optional<ActorKey> resolve(String keyId, boolean refetch) {

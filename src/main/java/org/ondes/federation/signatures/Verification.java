@@ -29,19 +29,26 @@ public sealed interface Verification permits Verification.Verified, Verification
 
     /** Which check refused the request. */
     enum Reason {
-        /** No {@code Signature} header at all. */
+        /** No signature: no {@code Signature} header, or none for the label in {@code Signature-Input}. */
         NOT_SIGNED,
         /** The {@code Signature} header, or a signed {@code Date}, could not be parsed. */
         MALFORMED,
-        /** An RFC 9421 signature ({@code Signature-Input}): answer 401 so double-knocking senders retry with draft-cavage. */
+        /**
+         * An RFC 9421 signature using more than Ondes supports (several signatures, component parameters, other
+         * derived components), or any RFC 9421 signature for {@link HttpVerifier#draftCavageOnly}: answer 401 so
+         * double-knocking senders retry with draft-cavage.
+         */
         UNSUPPORTED_SCHEME,
-        /** An algorithm other than {@code rsa-sha256}, {@code hs2019} or none, or hs2019 with a non-RSA key. */
+        /**
+         * An algorithm other than {@code rsa-sha256}, {@code hs2019} or none (RFC 9421: {@code rsa-v1_5-sha256} or
+         * none), or a key that is not RSA.
+         */
         UNSUPPORTED_ALGORITHM,
         /** A header the rules require is not signed, or a signed header is not in the request. */
         MISSING_HEADER,
         /** The {@code Digest} does not match the body, or has no SHA-256 value. */
         BAD_DIGEST,
-        /** {@code Date} or {@code (created)} is more than an hour away from now, or {@code expires} has passed. */
+        /** {@code Date} or {@code created} is more than an hour away from now, or {@code expires} has passed. */
         STALE_DATE,
         /** The key resolver does not know {@code keyId}, even after a refetch. */
         UNKNOWN_KEY,

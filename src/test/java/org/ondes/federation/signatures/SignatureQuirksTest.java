@@ -288,14 +288,25 @@ class SignatureQuirksTest {
     }
 
     @Test
-    void reportsAnRfc9421RequestAsAnUnsupportedScheme() {
+    void hasAnRfc9421RequestCheckedByRfc9421Rules() {
+        RequestHeaders headers = postHeaders(NOW, Digest.digestHeader(BODY))
+                .add("Signature-Input", "sig1=(\"@method\" \"@target-uri\");alg=\"hmac-sha256\";keyid=\"k\";created=1")
+                .add("Signature", "sig1=:AAAA:");
+        assertRefused(Reason.UNSUPPORTED_ALGORITHM, "alg \"hmac-sha256\" is not supported; use rsa-v1_5-sha256",
+                DraftTestKey.verifierAt(NOW).verify(new ReceivedRequest("POST", INBOX, headers, BODY)));
+        assertRefused(Reason.MALFORMED, "an RFC 9421 Signature needs a Signature-Input header",
+                withSignatureLine("sig1=:AAAA:"));
+    }
+
+    @Test
+    void reportsAnyRfc9421RequestAsAnUnsupportedSchemeToACavageOnlyVerifier() {
         RequestHeaders headers = postHeaders(NOW, Digest.digestHeader(BODY))
                 .add("Signature-Input", "sig1=(\"@method\" \"@target-uri\");alg=\"rsa-v1_5-sha256\";keyid=\"k\";created=1")
                 .add("Signature", "sig1=:AAAA:");
-        Verification result = DraftTestKey.verifierAt(NOW).verify(new ReceivedRequest("POST", INBOX, headers, BODY));
-        assertEquals(Reason.UNSUPPORTED_SCHEME, ((Verification.Refused) result).reason());
-        assertEquals(Reason.UNSUPPORTED_SCHEME,
-                ((Verification.Refused) withSignatureLine("sig1=:AAAA:")).reason());
+        HttpVerifier cavageOnly = HttpVerifier.draftCavageOnly((k, r) -> Optional.empty(), DraftTestKey.clockAt(NOW));
+        assertRefused(Reason.UNSUPPORTED_SCHEME, "RFC 9421 HTTP message signatures are not accepted here;"
+                        + " sign with draft-cavage-http-signatures-12",
+                cavageOnly.verify(new ReceivedRequest("POST", INBOX, headers, BODY)));
     }
 
     @Test

@@ -25,14 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal ActivityPub actor on a JDK HttpServer (127.0.0.1), standing in for Ondes in the signature interop test:
  * it serves a Service actor with an {@link RsaKeys} PEM and a WebFinger answer, and checks every signed request it
  * gets with {@link HttpVerifier}, resolving remote keys by fetching their {@code keyId} with a plain JDK client.
- * Inbox POSTs are answered 202 when verified and 401 otherwise (so double-knocking senders fall back); signed GETs
- * of the actor are answered 401 only for an unsupported scheme.
+ * Inbox POSTs are answered 202 when verified and 401 otherwise, and so are signed GETs of the actor (like a server
+ * in authorized-fetch mode; unsigned GETs get the document), so double-knocking senders fall back to draft-cavage.
  */
 final class StubActor implements AutoCloseable {
 
@@ -50,14 +49,16 @@ final class StubActor implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final KeyPair keys = RsaKeys.generate();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final HttpVerifier verifier = new HttpVerifier(this::resolve, Clock.systemUTC());
+    private final HttpVerifier verifier;
     private final Map<String, ActorKey> keyCache = new ConcurrentHashMap<>();
-    private final AtomicInteger keyFetches = new AtomicInteger();
     private final List<Received> inbox = new CopyOnWriteArrayList<>();
     private final List<Received> actorGets = new CopyOnWriteArrayList<>();
     private final List<Received> signed = new CopyOnWriteArrayList<>();
 
-    StubActor() throws IOException {
+    /** A stub verifying with {@code new HttpVerifier}, or with {@code HttpVerifier.draftCavageOnly}. */
+    StubActor(boolean acceptRfc9421) throws IOException {
+        verifier = acceptRfc9421 ? new HttpVerifier(this::resolve, Clock.systemUTC())
+                : HttpVerifier.draftCavageOnly(this::resolve, Clock.systemUTC());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/actor", this::actor);
@@ -91,15 +92,11 @@ final class StubActor implements AutoCloseable {
         return List.copyOf(signed);
     }
 
-    int keyFetches() {
-        return keyFetches.get();
-    }
-
     private void actor(HttpExchange exchange) throws IOException {
         Received request = read(exchange, false);
         actorGets.add(request);
         if (request.status() == 401) {
-            respond(exchange, 401, "text/plain", "RFC 9421 signatures are not accepted; use draft-cavage");
+            respond(exchange, 401, "text/plain", ((Verification.Refused) request.verdict()).message());
             return;
         }
         Map<String, Object> document = Map.of(
@@ -127,7 +124,7 @@ final class StubActor implements AutoCloseable {
         respond(exchange, 200, "application/jrd+json", JSON.writeValueAsString(jrd));
     }
 
-    /** Reads the request and verifies it; inbox requests that do not verify get 401, GETs only for RFC 9421. */
+    /** Reads the request and verifies it: inbox requests that do not verify get 401, and so do signed GETs. */
     private Received read(HttpExchange exchange, boolean inboxRequest) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         URI uri = exchange.getRequestURI();
@@ -135,11 +132,9 @@ final class StubActor implements AutoCloseable {
         RequestHeaders headers = RequestHeaders.of(exchange.getRequestHeaders());
         boolean signed = headers.has("Signature") || headers.has("Signature-Input");
         Verification verdict = signed
-                ? verifier.verify(new ReceivedRequest(exchange.getRequestMethod(), target, headers, body)) : null;
+                ? verifier.verify(new ReceivedRequest(exchange.getRequestMethod(), target, headers, body, "http")) : null;
         boolean verified = verdict instanceof Verification.Verified;
-        boolean unsupported = verdict instanceof Verification.Refused refused
-                && refused.reason() == Verification.Reason.UNSUPPORTED_SCHEME;
-        int status = inboxRequest ? (verified ? 202 : 401) : (unsupported ? 401 : 200);
+        int status = verified ? (inboxRequest ? 202 : 200) : (inboxRequest || signed ? 401 : 200);
         Received received = new Received(exchange.getRequestMethod(), target, headers,
                 new String(body, StandardCharsets.UTF_8), verdict, status);
         if (signed) {
@@ -154,7 +149,6 @@ final class StubActor implements AutoCloseable {
             return Optional.of(keyCache.get(keyId));
         }
         try {
-            keyFetches.incrementAndGet();
             URI uri = URI.create(keyId);
             URI document = new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(document)
