@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * directions:
  * <ul>
  *   <li>a Follow signed by {@link HttpSigner} is accepted by Fedify's inbox (202) and recorded;</li>
- *   <li>the Accept Fedify sends back, and the signed GETs it makes of our actor, verify with {@link HttpVerifier}:
+ *   <li>the Accept Fedify sends back, the signed GETs it makes of our actor, and the Follow, Create and Undo it
+ *       sends through the peer's test hooks verify with {@link HttpVerifier}:
  *       draft-cavage when Fedify knocks first with it, RFC 9421 when it knocks first with that, and, for a
  *       draft-cavage-only verifier, draft-cavage after our 401 to the RFC 9421 knock made Fedify fall back.</li>
  * </ul>
@@ -86,7 +87,7 @@ class SignaturesFedifyIT {
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
-    void fedifySignedGetsAndFollowOfOurActorVerify(Scenario scenario) throws Exception {
+    void fedifySignedGetsFollowCreateAndUndoVerify(Scenario scenario) throws Exception {
         try (FedifyPeer peer = FedifyPeer.start("fan", scenario.knock);
              StubActor stub = new StubActor(scenario.acceptRfc9421)) {
             String followId = peer.follow(stub.actorId());
@@ -104,12 +105,27 @@ class SignaturesFedifyIT {
                     () -> "the peer's Follow did not verify at the stub inbox; it got: " + describe(stub.inbox())
                             + "\n--- peer output:\n" + peer.log());
             assertTrue(delivered.body().contains(followId), delivered.body());
-            assertKnocks(scenario, stub.signedRequests());
             if (scenario == Scenario.RFC9421_FIRST) {
                 assertTrue(get.rfc9421() && delivered.rfc9421(), "expected RFC 9421 GET and POST to verify: "
                         + describe(stub.signedRequests()));
             }
+
+            String noteId = peer.actorUrl() + "/notes/" + UUID.randomUUID();
+            peer.send(stub.base() + "/inbox", StubActor.json(Map.of(
+                    "@context", "https://www.w3.org/ns/activitystreams", "type", "Create",
+                    "id", noteId + "/activity", "actor", peer.actorUrl(),
+                    "object", Map.of("type", "Note", "id", noteId, "attributedTo", peer.actorUrl(),
+                            "content", "<p>live now</p>"))));
+            peer.unfollow(stub.actorId());
+            Await.until(WAIT, stub::inbox, got -> verifiedBody(got, peer, "\"Create\"") && verifiedBody(got, peer, "\"Undo\""),
+                    () -> "the peer's Create and Undo did not verify at the stub inbox: " + describe(stub.inbox()));
+            assertKnocks(scenario, stub.signedRequests());
         }
+    }
+
+    private static boolean verifiedBody(List<StubActor.Received> inbox, FedifyPeer peer, String text) {
+        return inbox.stream().anyMatch(r -> r.verdict() instanceof Verification.Verified v
+                && v.ownerActorId().equals(peer.actorUrl()) && r.body().contains(text));
     }
 
     /** The first inbox POST from the peer that verified, or null. */
