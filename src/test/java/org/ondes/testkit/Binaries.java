@@ -13,7 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Guards end-to-end tests that need external programs (icecast2, ffmpeg, chromium and chromedriver).
+ * Guards end-to-end tests that need external programs (icecast2, ffmpeg, chromium and chromedriver, node) or
+ * other installed parts (the Fedify peer's node_modules).
  * On a developer machine a missing program skips the test loudly; on CI
  * (env {@code CI=true}) it fails, so a broken CI image cannot go green by skipping.
  */
@@ -25,6 +26,7 @@ public final class Binaries {
             "chromium", "chromium",
             "chromedriver", "chromium-driver",
             "runuser", "util-linux",
+            "node", "nodejs",
             "kill", "procps");
 
     private Binaries() {
@@ -57,16 +59,34 @@ public final class Binaries {
             throw new AssertionError("end-to-end test needs " + which + " on PATH, but it is missing on CI: "
                     + install + " (PATH=" + System.getenv("PATH") + ")");
         }
+        skipLoudly(String.join(", ", missing) + " not installed (" + install + ")", "missing on PATH: " + which);
+    }
+
+    /**
+     * Skips (or on CI fails) the current test unless {@code present}: for prerequisites other than programs on PATH,
+     * e.g. an npm install. {@code what} says what is missing, {@code fix} how to get it.
+     */
+    public static void requireThat(boolean present, String what, String fix) {
+        if (present) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("end-to-end test needs " + what + ", but it is missing on CI: " + fix);
+        }
+        skipLoudly(what + " missing (" + fix + ")", fix);
+    }
+
+    private static void skipLoudly(String msg, String detail) {
         String line = "!".repeat(78);
-        String msg = "SKIPPING end-to-end test: " + String.join(", ", missing) + " not installed (" + install + ")";
+        String text = "SKIPPING end-to-end test: " + msg;
         System.err.println();
         System.err.println(line);
-        System.err.println("!!! " + msg);
-        System.err.println("!!! missing on PATH: " + which);
+        System.err.println("!!! " + text);
+        System.err.println("!!! " + detail);
         System.err.println("!!! set CI=true to turn this skip into a failure");
         System.err.println(line);
         System.err.println();
-        Assumptions.abort(msg);
+        Assumptions.abort(text);
     }
 
     /** The absolute path of {@code name} on PATH, if it is there and executable. */
