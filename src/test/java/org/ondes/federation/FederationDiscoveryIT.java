@@ -217,6 +217,7 @@ class FederationDiscoveryIT {
             assertEquals(version, doc.get("version"));
             assertEquals("ondes", ((Map<String, Object>) doc.get("software")).get("name"));
             assertEquals(List.of("activitypub"), doc.get("protocols"));
+            assertEquals(true, doc.get("openRegistrations"), "a new instance is open");
             Map<String, Object> users = (Map<String, Object>) ((Map<String, Object>) doc.get("usage")).get("users");
             assertTrue(((Number) users.get("total")).intValue() >= 1, users.toString());
             Map<String, Object> ondesMeta = (Map<String, Object>) ((Map<String, Object>) doc.get("metadata")).get("ondes");

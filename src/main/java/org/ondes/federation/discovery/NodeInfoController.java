@@ -9,6 +9,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.ondes.accounts.AccountStats;
+import org.ondes.accounts.Registration;
+import org.ondes.accounts.RegistrationMode;
 import org.ondes.config.PublicUrls;
 import org.ondes.federation.ActivityMedia;
 import org.ondes.federation.ActivityResponses;
@@ -34,12 +36,15 @@ class NodeInfoController {
     private final PublicUrls publicUrls;
     private final ActorUrls urls;
     private final AccountStats stats;
+    private final Registration registration;
     private final ActivityResponses responses;
 
-    NodeInfoController(PublicUrls publicUrls, ActorUrls urls, AccountStats stats, ActivityResponses responses) {
+    NodeInfoController(PublicUrls publicUrls, ActorUrls urls, AccountStats stats, Registration registration,
+                       ActivityResponses responses) {
         this.publicUrls = publicUrls;
         this.urls = urls;
         this.stats = stats;
+        this.registration = registration;
         this.responses = responses;
     }
 
@@ -72,7 +77,7 @@ class NodeInfoController {
         doc.put("software", software);
         doc.put("protocols", List.of("activitypub"));
         doc.put("services", Map.of("inbound", List.of(), "outbound", List.of()));
-        doc.put("openRegistrations", true);
+        doc.put("openRegistrations", registration.mode() == RegistrationMode.OPEN);
         doc.put("usage", Map.of("users", Map.of("total", usage.total(), "activeMonth", usage.activeMonth(),
                 "activeHalfyear", usage.activeHalfyear())));
         doc.put("metadata", Map.of(

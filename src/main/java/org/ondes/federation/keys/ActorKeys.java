@@ -3,16 +3,12 @@ package org.ondes.federation.keys;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.ondes.federation.signatures.RsaKeys;
 
-import java.security.KeyFactory;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.ResultSet;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,14 +50,14 @@ public class ActorKeys {
             return cached;
         }
         Keys keys = load(actor).orElseGet(() -> {
-            KeyPair pair = generate();
+            KeyPair pair = RsaKeys.generate();
             jdbc.prepareStatement("""
                     INSERT INTO fed_actor_keys (actor, public_pem, private_pem) VALUES (?, ?, ?)
                     ON CONFLICT (actor) DO NOTHING
                     """, ps -> {
                 ps.setString(1, actor);
-                ps.setString(2, Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
-                ps.setString(3, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                ps.setString(2, RsaKeys.publicKeyPem(pair.getPublic()));
+                ps.setString(3, RsaKeys.privateKeyPem(pair.getPrivate()));
                 return ps.executeUpdate();
             });
             return load(actor).orElseThrow();
@@ -79,36 +75,11 @@ public class ActorKeys {
         });
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static PrivateKey privateKey(String pem) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pem.decode(pem)));
-        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            return RsaKeys.parsePrivateKey(pem);
+        } catch (InvalidKeyException e) {
             throw new IllegalStateException("stored private key unreadable", e);
-        }
-    }
-
-    /** PEM text of DER bytes, 64 characters a line. */
-    static final class Pem {
-        private Pem() {
-        }
-
-        static String encode(String label, byte[] der) {
-            return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
-                    + "\n-----END " + label + "-----\n";
-        }
-
-        static byte[] decode(String pem) {
-            return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
         }
     }
 }
