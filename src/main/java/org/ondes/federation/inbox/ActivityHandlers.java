@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.ondes.federation.ActorUrls;
 import org.ondes.federation.follows.Followers;
+import org.ondes.federation.follows.Following;
 import org.ondes.federation.remote.ActorJson;
 import org.ondes.federation.remote.RemoteActor;
 import org.ondes.federation.remote.RemoteActors;
@@ -27,14 +28,16 @@ class ActivityHandlers {
     private final ActorUrls urls;
     private final Streams streams;
     private final Followers followers;
+    private final Following following;
     private final RemoteActors actors;
     private final ApplicationEventPublisher<FollowAccepted> accepted;
 
-    ActivityHandlers(ActorUrls urls, Streams streams, Followers followers, RemoteActors actors,
+    ActivityHandlers(ActorUrls urls, Streams streams, Followers followers, Following following, RemoteActors actors,
                      ApplicationEventPublisher<FollowAccepted> accepted) {
         this.urls = urls;
         this.streams = streams;
         this.followers = followers;
+        this.following = following;
         this.actors = actors;
         this.accepted = accepted;
     }
@@ -48,6 +51,7 @@ class ActivityHandlers {
             case "Follow" -> follow(actor, activity);
             case "Undo" -> undo(actor, activity);
             case "Delete" -> delete(actor, activity);
+            case "Accept", "Reject" -> answer(actor, activity, "Accept".equals(type));
             default -> LOG.debug("Ignoring a {} from {}", type, actor);
         }
     }
@@ -83,6 +87,20 @@ class ActivityHandlers {
                     .map(local -> followers.remove(local, actor)).orElse(false);
         }
         LOG.info("Undo of follow {} by {}: {}", followId.orElse("?"), actor, removed ? "unfollowed" : "nothing to undo");
+    }
+
+    /** An answer to the instance actor's Follow: the Follow by id, embedded (only its id is used) or not named. */
+    private void answer(String actor, Map<String, Object> answer, boolean accepted) {
+        Object object = answer.get("object");
+        Optional<Map<String, Object>> embedded = ActorJson.object(object);
+        if (embedded.isPresent() && embedded.get().containsKey("type")
+                && !ActorJson.isType(embedded.get().get("type"), "Follow")) {
+            return;
+        }
+        String followId = ActorJson.id(object).orElse(null);
+        boolean changed = following.answered(actor, followId, accepted);
+        LOG.info("{} {} our follow {}{}", actor, accepted ? "accepted" : "rejected", followId,
+                changed ? "" : " (no pending follow matched)");
     }
 
     private void delete(String actor, Map<String, Object> delete) {

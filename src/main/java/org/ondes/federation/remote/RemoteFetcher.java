@@ -59,8 +59,20 @@ public class RemoteFetcher {
     public record Failure(String reason, boolean gone) implements Fetched {
     }
 
-    @SuppressWarnings("unchecked")
     public Fetched get(String url) {
+        return get(url, ACCEPT, true);
+    }
+
+    /**
+     * A JSON document of any JSON media type ({@code application/jrd+json} for WebFinger, NodeInfo's profiled
+     * {@code application/json}), fetched the same guarded way.
+     */
+    public Optional<Map<String, Object>> json(String url, String accept) {
+        return get(url, accept, false) instanceof Document d ? Optional.of(d.body()) : Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Fetched get(String url, String accept, boolean activityStreams) {
         URI uri;
         try {
             uri = new URI(ActorDocumentParser.withoutFragment(url));
@@ -74,7 +86,7 @@ public class RemoteFetcher {
             return new Failure("domain blocked", false);
         }
         Map<String, String> headers = new LinkedHashMap<>(
-                signer.get(HttpSigner.hostHeader(uri), HttpSigner.requestTarget(uri), ACCEPT, keys.instance()).headers());
+                signer.get(HttpSigner.hostHeader(uri), HttpSigner.requestTarget(uri), accept, keys.instance()).headers());
         Response response;
         try {
             response = client.send(new Request("GET", uri, headers, null, MAX_BYTES + 1, 0, false));
@@ -91,8 +103,10 @@ public class RemoteFetcher {
             return new Failure("document over 1 MiB", false);
         }
         String type = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (!(type.startsWith(ActivityMedia.ACTIVITY_JSON) || type.startsWith("application/ld+json")
-                || type.startsWith("application/json"))) {
+        boolean ok = activityStreams ? type.startsWith(ActivityMedia.ACTIVITY_JSON)
+                || type.startsWith("application/ld+json") || type.startsWith("application/json")
+                : type.startsWith("application/") && type.contains("json");
+        if (!ok) {
             return new Failure("not an ActivityStreams document (" + type + ")", false);
         }
         try {
