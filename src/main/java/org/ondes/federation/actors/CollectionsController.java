@@ -16,6 +16,7 @@ import org.ondes.federation.follows.Followers;
 import org.ondes.federation.follows.Following;
 import org.ondes.streams.Streams;
 import org.ondes.web.ProblemException;
+import org.ondes.web.StationIds;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,17 +80,8 @@ class CollectionsController {
     }
 
     private UUID station(String id) {
-        try {
-            if (id.length() == 36) {
-                UUID stationId = UUID.fromString(id);
-                if (streams.reachable(stationId).isPresent()) {
-                    return stationId;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw ProblemException.notFound("no station " + id);
+        return StationIds.parse(id).filter(s -> streams.reachable(s).isPresent())
+                .orElseThrow(() -> ProblemException.notFound("no station " + id));
     }
 
     private MutableHttpResponse<byte[]> collection(String id, long total) {

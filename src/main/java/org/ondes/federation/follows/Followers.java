@@ -95,6 +95,29 @@ public class Followers {
         });
     }
 
+    /** A follower of one local actor, as admins list them. */
+    public record Listed(String actor, boolean ondesCatalog, java.time.Instant since) {
+    }
+
+    /** Who follows one local actor, newest first. */
+    @Transactional
+    public List<Listed> listOf(String localActor) {
+        return jdbc.prepareStatement("""
+                SELECT f.remote_actor, a.ondes_catalog, f.created_at
+                FROM fed_followers f JOIN fed_remote_actors a ON a.id = f.remote_actor
+                WHERE f.local_actor = ? ORDER BY f.created_at DESC
+                """, ps -> {
+            ps.setString(1, localActor);
+            List<Listed> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Listed(rs.getString(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The followers of these local actors, one entry per remote actor. */
     @Transactional
     public List<Follower> of(Set<String> localActors) {

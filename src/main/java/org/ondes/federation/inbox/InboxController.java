@@ -18,6 +18,7 @@ import org.ondes.federation.follows.Followers;
 import org.ondes.federation.signatures.RequestHeaders;
 import org.ondes.streams.Streams;
 import org.ondes.web.ProblemException;
+import org.ondes.web.StationIds;
 
 import java.util.UUID;
 
@@ -54,15 +55,8 @@ class InboxController {
     @Post("/stations/{id}/inbox")
     @Consumes(MediaType.ALL)
     HttpResponse<?> station(@PathVariable String id, HttpRequest<?> request, @Nullable @Body byte[] body) {
-        UUID stationId;
-        try {
-            stationId = id.length() == 36 ? UUID.fromString(id) : null;
-        } catch (IllegalArgumentException e) {
-            stationId = null;
-        }
-        if (stationId == null || streams.reachable(stationId).isEmpty()) {
-            throw ProblemException.notFound("no station " + id);
-        }
+        UUID stationId = StationIds.parse(id).filter(s -> streams.reachable(s).isPresent())
+                .orElseThrow(() -> ProblemException.notFound("no station " + id));
         return receive(request, body, stationId.toString());
     }
 
