@@ -1,0 +1,18 @@
+package org.ondes.federation.delivery;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The delivery queue (prefix {@code ondes.federation.delivery}), see docs/configuration.md.
+ *
+ * @param threads          deliveries sent at the same time by this instance
+ * @param connectTimeoutMs connect timeout per address of a receiving server
+ * @param readTimeoutMs    how long a receiving server may take to answer (each read; a whole answer at most four
+ *                         times this)
+ */
+@ConfigurationProperties("ondes.federation.delivery")
+record DeliverySettings(@Bindable(defaultValue = "8") int threads,
+                        @Bindable(defaultValue = "3000") int connectTimeoutMs,
+                        @Bindable(defaultValue = "5000") int readTimeoutMs) {
+}

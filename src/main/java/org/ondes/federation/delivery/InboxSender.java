@@ -1,0 +1,101 @@
+package org.ondes.federation.delivery;
+
+import jakarta.inject.Singleton;
+import org.ondes.config.PublicUrls;
+import org.ondes.federation.DomainBlocks;
+import org.ondes.federation.FederationSettings;
+import org.ondes.federation.keys.SigningKeys;
+import org.ondes.federation.signatures.HttpSigner;
+import org.ondes.federation.signatures.SigningKey;
+import org.ondes.probe.AddressPolicy;
+import org.ondes.probe.GuardedHttpClient;
+import org.ondes.probe.ProbeException;
+import org.ondes.probe.Request;
+import org.ondes.probe.Response;
+import org.ondes.text.PlainText;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Sends one delivery: checks the domain is not blocked, signs the stored bytes for this attempt (a fresh
+ * {@code Date}, so a retry carries a new signature) and POSTs them through federation's own guarded client (every
+ * address checked when it connects; private addresses only with {@code ondes.federation.allow-private-addresses}).
+ * Redirects are not followed: a signed POST is not replayed elsewhere.
+ */
+@Singleton
+class InboxSender {
+    static final String CONTENT_TYPE = "application/activity+json";
+    /** Only the start of an answer is kept, for the log. */
+    private static final int MAX_ANSWER_BYTES = 4096;
+    private static final int LOGGED_ANSWER_CHARS = 200;
+
+    private final DeliverySettings settings;
+    private final FederationSettings federation;
+    private final PublicUrls urls;
+    private final SigningKeys keys;
+    private final DomainBlocks blocks;
+    private final HttpSigner signer = new HttpSigner(Clock.systemUTC());
+    private volatile GuardedHttpClient client;
+
+    InboxSender(DeliverySettings settings, FederationSettings federation, PublicUrls urls, SigningKeys keys,
+                DomainBlocks blocks) {
+        this.settings = settings;
+        this.federation = federation;
+        this.urls = urls;
+        this.keys = keys;
+        this.blocks = blocks;
+    }
+
+    Outcome send(DeliveryStore.Due d) {
+        Optional<InboxTarget> target = InboxTarget.parse(d.inbox());
+        if (target.isEmpty()) {
+            return new Outcome.Dropped("not an http(s) inbox URL", Outcome.Host.UNKNOWN);
+        }
+        if (blocks.blocks(target.get().host())) {
+            return new Outcome.Dropped("the domain is blocked", Outcome.Host.UNKNOWN);
+        }
+        Optional<SigningKey> key = keys.of(d.signer());
+        if (key.isEmpty()) {
+            return new Outcome.Dropped("the signer " + d.signer() + " is not an actor of this instance",
+                    Outcome.Host.UNKNOWN);
+        }
+        InboxTarget t = target.get();
+        byte[] body = d.body();
+        HttpSigner.SignedHeaders headers = signer.post(t.hostHeader(), t.requestTarget(), CONTENT_TYPE, body, key.get());
+        Request request = new Request("POST", t.uri(), headers.headers(), body, MAX_ANSWER_BYTES, 0, false);
+        try {
+            Response answer = client().send(request);
+            return Outcome.ofStatus(answer.status(), d.notFound(), answerText(answer));
+        } catch (ProbeException e) {
+            return Outcome.ofFailure(e);
+        }
+    }
+
+    /** The start of an answer's body as one clean line (receivers such as Mastodon say there why they refused). */
+    private static String answerText(Response answer) {
+        String text = PlainText.clean(new String(answer.body(), StandardCharsets.UTF_8), LOGGED_ANSWER_CHARS);
+        return text == null ? "" : text;
+    }
+
+    private GuardedHttpClient client() {
+        GuardedHttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    // made on first use: the default public URL needs the server's port
+                    String agent = "Ondes/0.1 (ActivityPub; +" + URI.create(urls.base()).toASCIIString() + ")";
+                    c = new GuardedHttpClient(new AddressPolicy(federation.allowPrivateAddresses()),
+                            Duration.ofMillis(settings.connectTimeoutMs()), Duration.ofMillis(settings.readTimeoutMs()),
+                            agent);
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+}
