@@ -81,9 +81,16 @@ class FederationInboxIT {
     private void followAndUnfollowFrom(FedifyPeer.FirstKnock knock) {
         try (FedifyPeer peer = FedifyPeer.start("fan" + knock.name().toLowerCase().replace('_', '-'), knock)) {
             long before = followers();
-            peer.follow(actor);
+            String followId = peer.follow(actor);
             Await.until(Duration.ofSeconds(20), this::followers, n -> n == before + 1,
                     () -> "the follow was not recorded; peer log:\n" + peer.log());
+            Map<String, Object> accept = Await.until(Duration.ofSeconds(20), () -> peer.received().stream()
+                            .filter(a -> "Accept".equals(a.get("type"))).findFirst().orElse(null), a -> a != null,
+                    () -> "no Accept reached the peer; its inbox saw " + peer.raw() + "\nlog:\n" + peer.log());
+            assertEquals(actor, accept.get("actor"), "accepted by the station it followed");
+            Object object = accept.get("object");
+            String accepted = object instanceof Map<?, ?> m ? (String) m.get("id") : (String) object;
+            assertEquals(followId, accepted, "the Accept embeds the peer's own Follow");
             peer.unfollow(actor);
             Await.until(Duration.ofSeconds(20), this::followers, n -> n == before,
                     () -> "the unfollow was not recorded; peer log:\n" + peer.log());
