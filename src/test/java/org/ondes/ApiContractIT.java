@@ -146,6 +146,10 @@ class ApiContractIT implements TestPropertyProvider {
         assertMatches("Actor", ok(api.send("GET", "/actor", null, null, as)));
         assertMatches("NodeInfo", ok(api.get("/nodeinfo/2.0", null)));
         assertMatches("NodeInfo", ok(api.get("/nodeinfo/2.1", null)));
+        for (String path : new String[]{"/actor/followers", "/actor/following", "/actor/outbox",
+                "/stations/" + stationId + "/followers", "/stations/" + stationId + "/outbox"}) {
+            assertMatches("CountedCollection", ok(api.send("GET", path, null, null, as)));
+        }
     }
 
     @Test

@@ -73,13 +73,6 @@ class StationsController {
     }
 
     static UUID parseId(String id) {
-        try {
-            if (id.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("id", "must be a station id (UUID)");
-        }
+        return org.ondes.web.StationIds.require(id);
     }
 }

@@ -71,8 +71,8 @@ public class DomainBlocks {
             return end > 0 ? h.substring(0, end + 1) : null;
         }
         int colon = h.lastIndexOf(':');
-        if (colon >= 0 && h.indexOf(':') == colon) {
-            h = h.substring(0, colon);
+        if (colon >= 0 && h.indexOf(':') == colon && h.substring(colon + 1).matches("[0-9]{1,5}")) {
+            h = h.substring(0, colon); // host:port
         }
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);

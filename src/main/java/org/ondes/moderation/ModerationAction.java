@@ -16,7 +16,11 @@ enum ModerationAction {
     CREATE_INVITE("create_invite"),
     REVOKE_INVITE("revoke_invite"),
     APPROVE_ACCOUNT("approve_account"),
-    REJECT_ACCOUNT("reject_account");
+    REJECT_ACCOUNT("reject_account"),
+    BLOCK_DOMAIN("block_domain"),
+    UNBLOCK_DOMAIN("unblock_domain"),
+    FOLLOW_INSTANCE("follow_instance"),
+    UNFOLLOW_INSTANCE("unfollow_instance");
 
     final String wire;
 

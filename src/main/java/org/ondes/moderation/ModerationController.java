@@ -12,9 +12,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import org.ondes.accounts.Role;
-import org.ondes.web.ProblemException;
+import org.ondes.web.StationIds;
 
-import java.util.UUID;
 
 /** The moderation API (moderators and admins): hide and unhide stations, suspend and unsuspend accounts, and lists. */
 @Controller("/api/v1/moderation")
@@ -33,12 +32,12 @@ class ModerationController {
 
     @Post("/stations/{id}/hide")
     ModeratedStationView hide(Authentication auth, String id, @Nullable @Body Reason body) {
-        return moderation.hideStation(Moderation.Actor.of(auth), stationId(id), reason(body));
+        return moderation.hideStation(Moderation.Actor.of(auth), StationIds.require(id), reason(body));
     }
 
     @Post("/stations/{id}/unhide")
     ModeratedStationView unhide(Authentication auth, String id, @Nullable @Body Reason body) {
-        return moderation.unhideStation(Moderation.Actor.of(auth), stationId(id), reason(body));
+        return moderation.unhideStation(Moderation.Actor.of(auth), StationIds.require(id), reason(body));
     }
 
     @Post("/users/{username}/suspend")
@@ -67,16 +66,5 @@ class ModerationController {
 
     private static String reason(Reason body) {
         return body == null ? null : body.reason();
-    }
-
-    private static UUID stationId(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below
-        }
-        throw ProblemException.badRequest("id", "must be a station id (UUID)");
     }
 }

@@ -13,8 +13,8 @@ import io.micronaut.security.authentication.Authentication;
 import org.ondes.accounts.Role;
 import org.ondes.streams.ProfileChange;
 import org.ondes.web.ProblemException;
+import org.ondes.web.StationIds;
 
-import java.util.UUID;
 
 /** A station's profile history and the one-click rollback of a change (moderators and admins). */
 @Controller("/api/v1/moderation/stations/{id}/profile-history")
@@ -30,7 +30,7 @@ class ProfileHistoryController {
     @Get
     ProfileChange.Page history(String id, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
         Paging paging = Paging.of(limit, offset);
-        return rollbacks.changes(stationId(id), paging.limit(), paging.offset());
+        return rollbacks.changes(StationIds.require(id), paging.limit(), paging.offset());
     }
 
     @Post("/{changeId}/rollback")
@@ -39,18 +39,7 @@ class ProfileHistoryController {
         if (!changeId.matches("[0-9]{1,18}")) {
             throw ProblemException.badRequest("changeId", "must be a profile change id");
         }
-        return rollbacks.rollback(Moderation.Actor.of(auth), stationId(id), Long.parseLong(changeId),
+        return rollbacks.rollback(Moderation.Actor.of(auth), StationIds.require(id), Long.parseLong(changeId),
                 body == null ? null : body.reason());
-    }
-
-    private static UUID stationId(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below
-        }
-        throw ProblemException.badRequest("id", "must be a station id (UUID)");
     }
 }

@@ -14,7 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.ondes.limits.ClientAddresses;
 import org.ondes.web.CurrentAccount;
-import org.ondes.web.ProblemException;
+import org.ondes.web.StationIds;
 
 import java.util.UUID;
 
@@ -38,20 +38,9 @@ class StationReportsController {
     @Post
     HttpResponse<ReportView.Receipt> report(String id, @Nullable @Body NewReport body, HttpRequest<?> request,
                                             @Nullable Authentication auth) {
-        UUID stationId = stationId(id);
+        UUID stationId = StationIds.require(id);
         Long reporter = auth == null ? null : CurrentAccount.id(auth);
         return HttpResponse.created(reports.report(stationId, body == null ? null : body.reason(),
                 body == null ? null : body.text(), reporter, clients.of(request)));
-    }
-
-    private static UUID stationId(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below
-        }
-        throw ProblemException.badRequest("id", "must be a station id (UUID)");
     }
 }

@@ -14,12 +14,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.ondes.web.CurrentAccount;
 import org.ondes.web.ProblemException;
+import org.ondes.web.StationIds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The streamer's view: every station and session, listed or not, with the reason and the last YP exchange; the
@@ -52,7 +52,7 @@ class MyStationsController {
         if (body != null) {
             body.entries().forEach(e -> fields.put(e.getKey(), plain(e.getValue())));
         }
-        return streams.updateProfile(ProfileEditor.of(auth), stationId(id), ProfilePatch.parse(fields));
+        return streams.updateProfile(ProfileEditor.of(auth), StationIds.require(id), ProfilePatch.parse(fields));
     }
 
     /** The station's profile changes, newest first (a moderator's name is not shown to the owner). */
@@ -60,7 +60,7 @@ class MyStationsController {
     ProfileChange.Page profileHistory(Authentication auth, String id, @Nullable @QueryValue String limit,
                                       @Nullable @QueryValue String offset) {
         HistoryPaging paging = HistoryPaging.of(limit, offset);
-        return history.ofOwnStation(CurrentAccount.id(auth), stationId(id), paging.limit(), paging.offset());
+        return history.ofOwnStation(CurrentAccount.id(auth), StationIds.require(id), paging.limit(), paging.offset());
     }
 
     private static Object plain(JsonNode n) {
@@ -78,16 +78,5 @@ class MyStationsController {
             return map;
         }
         return n.getValue();
-    }
-
-    private static UUID stationId(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
-        }
-        throw ProblemException.badRequest("id", "must be a station id (UUID)");
     }
 }

@@ -14,6 +14,7 @@ import org.ondes.federation.ActivityMedia;
 import org.ondes.federation.ActivityResponses;
 import org.ondes.streams.Streams;
 import org.ondes.web.ProblemException;
+import org.ondes.web.StationIds;
 
 import java.util.UUID;
 
@@ -45,18 +46,9 @@ class ActorNegotiationFilter {
             return null;
         }
         String id = request.getPath().substring(PREFIX.length());
-        UUID stationId;
-        try {
-            stationId = id.length() == 36 ? UUID.fromString(id) : null;
-        } catch (IllegalArgumentException e) {
-            stationId = null;
-        }
-        if (stationId == null) {
-            throw ProblemException.notFound("no station " + id);
-        }
-        UUID known = stationId;
+        UUID stationId = StationIds.parse(id).orElseThrow(() -> ProblemException.notFound("no station " + id));
         Streams.ReachableStation station = streams.reachable(stationId)
-                .orElseThrow(() -> ProblemException.notFound("no station " + known));
+                .orElseThrow(() -> ProblemException.notFound("no station " + stationId));
         return responses.activity(documents.station(station));
     }
 }

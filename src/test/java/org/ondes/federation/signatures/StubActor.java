@@ -33,7 +33,7 @@ import java.util.concurrent.Executors;
  * Inbox POSTs are answered 202 when verified and 401 otherwise, and so are signed GETs of the actor (like a server
  * in authorized-fetch mode; unsigned GETs get the document), so double-knocking senders fall back to draft-cavage.
  */
-final class StubActor implements AutoCloseable {
+public final class StubActor implements AutoCloseable {
 
     /** One request the stub received, with the verifier's verdict ({@code null} when it carried no signature). */
     record Received(String method, String target, RequestHeaders headers, String body, Verification verdict,
@@ -56,7 +56,7 @@ final class StubActor implements AutoCloseable {
     private final List<Received> signed = new CopyOnWriteArrayList<>();
 
     /** A stub verifying with {@code new HttpVerifier}, or with {@code HttpVerifier.draftCavageOnly}. */
-    StubActor(boolean acceptRfc9421) throws IOException {
+    public StubActor(boolean acceptRfc9421) throws IOException {
         verifier = acceptRfc9421 ? new HttpVerifier(this::resolve, Clock.systemUTC())
                 : HttpVerifier.draftCavageOnly(this::resolve, Clock.systemUTC());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -67,15 +67,15 @@ final class StubActor implements AutoCloseable {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String actorId() {
+    public String actorId() {
         return base() + "/actor";
     }
 
-    SigningKey signingKey() {
+    public SigningKey signingKey() {
         return new SigningKey(actorId() + "#main-key", keys.getPrivate());
     }
 
