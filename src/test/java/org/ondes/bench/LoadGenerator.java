@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 /**
@@ -60,7 +62,17 @@ final class LoadGenerator {
      */
     Result run(String label, int connections, double ratePerSecond, double seconds, IntFunction<IntFunction<byte[]>> requests)
             throws InterruptedException {
+        return run(label, connections, ratePerSecond, seconds, requests, () -> false);
+    }
+
+    /**
+     * As {@link #run(String, int, double, double, IntFunction)}, but the phase also ends as soon as {@code stop} is
+     * true (checked before each request): for load that must cover exactly some other work, such as a fan-out.
+     */
+    Result run(String label, int connections, double ratePerSecond, double seconds, IntFunction<IntFunction<byte[]>> requests,
+               BooleanSupplier stop) throws InterruptedException {
         long durationNanos = (long) (seconds * 1e9);
+        AtomicBoolean endedEarly = new AtomicBoolean();
         List<long[]> latencies = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         CountDownLatch done = new CountDownLatch(connections);
@@ -85,6 +97,10 @@ final class LoadGenerator {
                     while (true) {
                         long scheduled = ratePerSecond > 0 ? start + offset + (long) (interval * i) : System.nanoTime();
                         if (scheduled - start >= durationNanos || i >= lat.length) {
+                            break;
+                        }
+                        if (stop.getAsBoolean()) {
+                            endedEarly.set(true);
                             break;
                         }
                         long now = System.nanoTime();
@@ -115,7 +131,8 @@ final class LoadGenerator {
         }
         done.await();
         // An overloaded server finishes the scheduled requests late: the rate is what was completed per second.
-        double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
+        double elapsed = endedEarly.get() ? (System.nanoTime() - start) / 1e9
+                : Math.max(seconds, (System.nanoTime() - start) / 1e9);
         long total = Arrays.stream(counts).sum();
         long[] all = new long[(int) total];
         int k = 0;

@@ -10,8 +10,9 @@ import java.util.Objects;
  * The per-host circuit breaker. A host that fails {@link #THRESHOLD} deliveries in a row (5xx, 408, 429, timeouts,
  * refused or broken connections) is skipped for a cool-off of 1 min; then one delivery is let through as a probe, and
  * each failed probe lengthens the cool-off: 5, 15, 30, then 60 min for good. Any answer that shows the host is up (a
- * 2xx, or a 4xx other than 408/429) closes the circuit again. While a host is failing, only one delivery at a time is
- * sent to it; a healthy host gets {@link #PER_HOST}. Pure: the time comes from a {@link Clock}.
+ * 2xx, or a 4xx other than 408/429) closes the circuit again. A host gets {@link #PER_HOST} deliveries at once only
+ * once it has answered and as long as it has not failed since; a new or failing host gets one at a time, so a slow
+ * host ties up one send thread, not two. Pure: the time comes from a {@link Clock}.
  */
 final class CircuitRule {
     static final int THRESHOLD = 5;
@@ -65,8 +66,11 @@ final class CircuitRule {
         return COOL_OFFS.get(Math.min(step, COOL_OFFS.size() - 1));
     }
 
-    /** Deliveries that may be in flight to a host with {@code failures} consecutive failures. */
-    static int concurrency(int failures) {
-        return failures == 0 ? PER_HOST : 1;
+    /**
+     * Deliveries that may be in flight to a host with {@code failures} consecutive failures, which has answered a
+     * delivery before ({@code answered}) or not.
+     */
+    static int concurrency(int failures, boolean answered) {
+        return failures == 0 && answered ? PER_HOST : 1;
     }
 }

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -74,7 +76,8 @@ class DeliveryStore {
                     SELECT host, count(*) AS n FROM fed_deliveries WHERE leased_until > ? GROUP BY host
                 ), due AS (
                     SELECT d.id, d.next_try_at, COALESCE(h.consecutive_failures, 0) >= ? AS probe,
-                           CASE WHEN COALESCE(h.consecutive_failures, 0) = 0 THEN ? ELSE ? END - COALESCE(b.n, 0) AS room,
+                           CASE WHEN h.consecutive_failures = 0 AND h.last_success_at IS NOT NULL THEN ? ELSE ? END
+                               - COALESCE(b.n, 0) AS room,
                            row_number() OVER (PARTITION BY d.host ORDER BY d.next_try_at, d.id) AS turn
                     FROM fed_deliveries d
                     LEFT JOIN fed_hosts h ON h.host = d.host
@@ -94,8 +97,8 @@ class DeliveryStore {
                 """, ps -> {
             ps.setObject(1, at(now));
             ps.setInt(2, CircuitRule.THRESHOLD);
-            ps.setInt(3, CircuitRule.concurrency(0));
-            ps.setInt(4, CircuitRule.concurrency(1));
+            ps.setInt(3, CircuitRule.concurrency(0, true));
+            ps.setInt(4, CircuitRule.concurrency(0, false));
             ps.setObject(5, at(now));
             ps.setObject(6, at(now));
             ps.setInt(7, limit);
@@ -123,78 +126,75 @@ class DeliveryStore {
         return due;
     }
 
-    /** Removes a delivery (sent, gone, dropped or given up) and records what it told about its host. */
-    @Transactional
-    void remove(Due d, Outcome.Host verdict, String error, CircuitRule circuit, Instant now) {
-        jdbc.prepareStatement("DELETE FROM fed_deliveries WHERE id = ? AND attempts = ?", ps -> {
-            ps.setLong(1, d.id());
-            ps.setInt(2, d.attempts());
-            return ps.executeUpdate();
-        });
-        host(d, verdict, error, circuit, now);
+    /**
+     * What to write after one attempt: with {@code next}, the delivery is tried again then; without, it is removed
+     * (sent, gone, dropped or given up). {@code host} is what the attempt told about the receiving host.
+     */
+    record Settlement(Due due, Instant next, Integer status, String error, boolean notFound, Outcome.Host host) {
     }
 
-    /** Puts a delivery back for another attempt at {@code next} and records what it told about its host. */
+    /**
+     * Writes the outcomes of several attempts in one transaction: the deliveries removed or put back (unless their
+     * lease ran out and another claim took them), then each host's circuit, the outcomes of one host in order.
+     */
     @Transactional
-    void retry(Due d, Instant next, Outcome.Retry outcome, CircuitRule circuit, Instant now) {
-        jdbc.prepareStatement("""
-                UPDATE fed_deliveries SET next_try_at = ?, leased_until = NULL, last_status = ?, last_error = ?,
-                       not_found = not_found + ?
-                WHERE id = ? AND attempts = ?
-                """, ps -> {
-            ps.setObject(1, at(next));
-            if (outcome.status() == null) {
-                ps.setNull(2, Types.INTEGER);
-            } else {
-                ps.setInt(2, outcome.status());
-            }
-            ps.setString(3, outcome.reason());
-            ps.setInt(4, outcome.notFound() ? 1 : 0);
-            ps.setLong(5, d.id());
-            ps.setInt(6, d.attempts());
-            return ps.executeUpdate();
-        });
-        host(d, outcome.host(), outcome.reason(), circuit, now);
-    }
-
-    private void host(Due d, Outcome.Host verdict, String error, CircuitRule circuit, Instant now) {
-        switch (verdict) {
-            case UP -> hostUp(d.host(), now);
-            case DOWN -> hostDown(d.host(), d.probe(), error, circuit, now);
-            case UNKNOWN -> {
-                if (d.probe()) { // nothing was learnt: let the next delivery probe the host at once
-                    jdbc.prepareStatement("UPDATE fed_hosts SET open_until = ? WHERE host = ? AND open_until > ?", ps -> {
-                        ps.setObject(1, at(now));
-                        ps.setString(2, d.host());
-                        ps.setObject(3, at(now));
-                        return ps.executeUpdate();
-                    });
+    void settle(List<Settlement> batch, CircuitRule circuit, Instant now) {
+        List<Settlement> removed = batch.stream().filter(s -> s.next() == null).toList();
+        List<Settlement> retried = batch.stream().filter(s -> s.next() != null).toList();
+        if (!removed.isEmpty()) {
+            jdbc.prepareStatement("""
+                    DELETE FROM fed_deliveries d USING unnest(?::bigint[], ?::int[]) AS u (id, attempts)
+                    WHERE d.id = u.id AND d.attempts = u.attempts
+                    """, ps -> {
+                ps.setArray(1, ps.getConnection().createArrayOf("bigint", removed.stream().map(s -> s.due().id()).toArray()));
+                ps.setArray(2, ps.getConnection().createArrayOf("integer", removed.stream().map(s -> s.due().attempts()).toArray()));
+                return ps.executeUpdate();
+            });
+        }
+        if (!retried.isEmpty()) {
+            jdbc.prepareStatement("""
+                    UPDATE fed_deliveries d SET next_try_at = u.next, leased_until = NULL, last_status = u.status,
+                           last_error = u.error, not_found = d.not_found + u.not_found
+                    FROM unnest(?::bigint[], ?::int[], ?::text[]::timestamptz[], ?::int[], ?::text[], ?::int[])
+                         AS u (id, attempts, next, status, error, not_found)
+                    WHERE d.id = u.id AND d.attempts = u.attempts
+                    """, ps -> {
+                java.sql.Connection c = ps.getConnection();
+                ps.setArray(1, c.createArrayOf("bigint", retried.stream().map(s -> s.due().id()).toArray()));
+                ps.setArray(2, c.createArrayOf("integer", retried.stream().map(s -> s.due().attempts()).toArray()));
+                ps.setArray(3, c.createArrayOf("text", retried.stream().map(s -> s.next().toString()).toArray()));
+                ps.setArray(4, c.createArrayOf("integer", retried.stream().map(Settlement::status).toArray()));
+                ps.setArray(5, c.createArrayOf("text", retried.stream().map(Settlement::error).toArray()));
+                ps.setArray(6, c.createArrayOf("integer", retried.stream().map(s -> s.notFound() ? 1 : 0).toArray()));
+                return ps.executeUpdate();
+            });
+        }
+        Map<String, List<Settlement>> byHost = new LinkedHashMap<>();
+        batch.forEach(s -> byHost.computeIfAbsent(s.due().host(), h -> new ArrayList<>()).add(s));
+        List<String> up = new ArrayList<>();
+        byHost.forEach((host, settled) -> {
+            boolean plain = settled.stream().allMatch(s -> s.host() == Outcome.Host.UP
+                    || (s.host() == Outcome.Host.UNKNOWN && !s.due().probe()));
+            if (plain) {
+                if (settled.stream().anyMatch(s -> s.host() == Outcome.Host.UP)) {
+                    up.add(host);
                 }
+            } else {
+                circuit(host, settled, circuit, now);
             }
+        });
+        if (!up.isEmpty()) {
+            hostsUp(up, now);
         }
     }
 
-    /** The host answered: its circuit closes. Written only when that changes something, or once a minute. */
-    private void hostUp(String host, Instant now) {
-        jdbc.prepareStatement("""
-                INSERT INTO fed_hosts AS h (host, last_success_at) VALUES (?, ?)
-                ON CONFLICT (host) DO UPDATE SET consecutive_failures = 0, open_until = NULL,
-                       last_success_at = EXCLUDED.last_success_at
-                WHERE h.consecutive_failures > 0 OR h.open_until IS NOT NULL OR h.last_success_at IS NULL
-                   OR h.last_success_at < EXCLUDED.last_success_at - interval '1 minute'
-                """, ps -> {
-            ps.setString(1, host);
-            ps.setObject(2, at(now));
-            return ps.executeUpdate();
-        });
-    }
-
-    private void hostDown(String host, boolean probe, String error, CircuitRule circuit, Instant now) {
+    /** A host with failures (or a probe) among the outcomes: its circuit, worked out in order from its stored state. */
+    private void circuit(String host, List<Settlement> settled, CircuitRule circuit, Instant now) {
         jdbc.prepareStatement("INSERT INTO fed_hosts (host) VALUES (?) ON CONFLICT (host) DO NOTHING", ps -> {
             ps.setString(1, host);
             return ps.executeUpdate();
         });
-        CircuitRule.Host before = jdbc.prepareStatement(
+        CircuitRule.Host state = jdbc.prepareStatement(
                 "SELECT consecutive_failures, open_until FROM fed_hosts WHERE host = ? FOR UPDATE", ps -> {
                     ps.setString(1, host);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -203,16 +203,58 @@ class DeliveryStore {
                         return new CircuitRule.Host(rs.getInt(1), open == null ? null : open.toInstant());
                     }
                 });
-        CircuitRule.Host after = circuit.afterFailure(before, probe);
+        boolean succeeded = false;
+        String failure = null;
+        for (Settlement s : settled) {
+            switch (s.host()) {
+                case UP -> {
+                    state = circuit.afterSuccess();
+                    succeeded = true;
+                }
+                case DOWN -> {
+                    state = circuit.afterFailure(state, s.due().probe());
+                    failure = s.error();
+                }
+                case UNKNOWN -> {
+                    if (s.due().probe() && circuit.open(state)) { // nothing learnt: the next delivery may probe
+                        state = new CircuitRule.Host(state.failures(), now);
+                    }
+                }
+            }
+        }
+        CircuitRule.Host after = state;
+        boolean ok = succeeded;
+        String error = failure;
         jdbc.prepareStatement("""
-                UPDATE fed_hosts SET consecutive_failures = ?, open_until = ?, last_failure_at = ?, last_error = ?
+                UPDATE fed_hosts SET consecutive_failures = ?, open_until = ?,
+                       last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END,
+                       last_failure_at = CASE WHEN ? THEN ? ELSE last_failure_at END,
+                       last_error = COALESCE(?, last_error)
                 WHERE host = ?
                 """, ps -> {
             ps.setInt(1, after.failures());
             ps.setObject(2, after.openUntil() == null ? null : at(after.openUntil()), Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(3, at(now));
-            ps.setString(4, error);
-            ps.setString(5, host);
+            ps.setBoolean(3, ok);
+            ps.setObject(4, at(now));
+            ps.setBoolean(5, error != null);
+            ps.setObject(6, at(now));
+            ps.setString(7, error);
+            ps.setString(8, host);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Hosts that answered: their circuits close. Written only when that changes something, or once a minute. */
+    private void hostsUp(List<String> hosts, Instant now) {
+        jdbc.prepareStatement("""
+                INSERT INTO fed_hosts AS h (host, last_success_at) SELECT u.host, ? FROM unnest(?::text[]) AS u (host)
+                ON CONFLICT (host) DO UPDATE SET consecutive_failures = 0, open_until = NULL,
+                       last_success_at = EXCLUDED.last_success_at
+                WHERE h.consecutive_failures > 0 OR h.open_until IS NOT NULL OR h.last_success_at IS NULL
+                   OR h.last_success_at < EXCLUDED.last_success_at - interval '1 minute'
+                """, ps -> {
+            ps.setObject(1, at(now));
+            ps.setArray(2, texts(ps, hosts));
             return ps.executeUpdate();
         });
     }

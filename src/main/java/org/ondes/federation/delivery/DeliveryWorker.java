@@ -11,24 +11,22 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Works the delivery queue: claims due deliveries (as many as it has free send threads, see {@link DeliveryStore}),
- * sends each on its own thread outside any transaction, and settles the outcome: sent and gone deliveries are removed
- * (a gone inbox is published as {@link InboxGone}), refused ones dropped, failed ones put back with {@link Backoff}
- * and counted against their host's {@link CircuitRule}. A pass runs every second, when a delivery is queued on this
- * instance and when a send ends; passes never overlap on one instance, and several instances share the queue.
+ * Works the delivery queue: claims due deliveries (see {@link DeliveryStore}), sends each on one of a few threads
+ * outside any transaction, and hands the outcome to the {@link Settler}: sent and gone deliveries are removed (a gone
+ * inbox is published as {@link InboxGone}), refused ones dropped, failed ones put back with {@link Backoff} and
+ * counted against their host's {@link CircuitRule}. A pass runs every second, when a delivery is queued on this
+ * instance and when half the claimed deliveries are settled; passes never overlap on one instance, and several
+ * instances share the queue.
  */
 @Singleton
 class DeliveryWorker {
@@ -36,13 +34,14 @@ class DeliveryWorker {
 
     private final DeliveryStore store;
     private final InboxSender sender;
-    private final ApplicationEventPublisher<InboxGone> events;
+    private final Settler settler;
     private final boolean enabled;
     private final Clock clock = Clock.systemUTC();
-    private final Backoff backoff = new Backoff(clock, () -> ThreadLocalRandom.current().nextDouble());
-    private final CircuitRule circuit = new CircuitRule(clock);
     private final Duration lease;
-    private final Semaphore slots;
+    private final int threads;
+    /** Deliveries this instance may hold claimed at once: those being sent, and as many again waiting for a thread. */
+    private final int window;
+    private final AtomicInteger claimed = new AtomicInteger();
     private final ExecutorService senders;
     private final ExecutorService claimer;
     private final AtomicBoolean claimQueued = new AtomicBoolean();
@@ -52,15 +51,19 @@ class DeliveryWorker {
                    ApplicationEventPublisher<InboxGone> events, @Value("${ondes.jobs.enabled:true}") boolean jobs) {
         this.store = store;
         this.sender = sender;
-        this.events = events;
         this.enabled = jobs && federation.enabled();
-        int threads = Math.max(1, settings.threads());
+        this.threads = Math.max(1, settings.threads());
+        this.window = 2 * threads;
         // longer than any send can take: connect (per address) and an answer of at most four read timeouts
         this.lease = Duration.ofMinutes(2).plusMillis(4L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));
-        this.slots = new Semaphore(threads);
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(threads, r -> daemon(r, "fed-delivery-" + n.incrementAndGet()));
         this.claimer = Executors.newSingleThreadExecutor(r -> daemon(r, "fed-delivery-claim"));
+        this.settler = new Settler(store, events, clock,
+                new Backoff(clock, () -> ThreadLocalRandom.current().nextDouble()), new CircuitRule(clock), this::settled);
+        if (enabled) {
+            settler.start();
+        }
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
@@ -86,28 +89,23 @@ class DeliveryWorker {
         }
     }
 
-    /** Claims due deliveries for the free send threads and starts them; returns how many. */
+    /**
+     * Claims due deliveries to fill the window and queues them for the send threads; returns how many. Claiming
+     * ahead of the threads lets one pass serve several sends: a pass costs the database about the same for one
+     * delivery as for sixteen.
+     */
     int runOnce() {
-        int free = slots.availablePermits();
-        if (free == 0) {
+        int room = window - claimed.get();
+        if (room <= 0) {
             return 0;
         }
-        List<DeliveryStore.Due> due = store.claim(free, clock.instant(), lease);
+        List<DeliveryStore.Due> due = store.claim(room, clock.instant(), lease);
+        claimed.addAndGet(due.size());
         for (DeliveryStore.Due d : due) {
-            slots.acquireUninterruptibly();
             try {
-                senders.execute(() -> {
-                    try {
-                        attempt(d);
-                    } catch (RuntimeException e) {
-                        LOG.warn("Delivery of {} to {} failed: {}", d.activityId(), d.inbox(), e.toString());
-                    } finally {
-                        slots.release();
-                        wakeUp();
-                    }
-                });
+                senders.execute(() -> attempt(d));
             } catch (RejectedExecutionException e) {
-                slots.release(); // shutting down: the lease runs out and the row is due again
+                claimed.decrementAndGet(); // shutting down: the lease runs out and the delivery is due again
             }
         }
         return due.size();
@@ -120,35 +118,21 @@ class DeliveryWorker {
 
     private void attempt(DeliveryStore.Due d) {
         attempts.incrementAndGet();
-        settle(d, sender.send(d));
+        Outcome outcome;
+        try {
+            outcome = sender.send(d);
+        } catch (RuntimeException e) {
+            LOG.warn("Delivery of {} to {} failed: {}", d.activityId(), d.inbox(), e.toString());
+            outcome = new Outcome.Retry(null, "internal error: " + e.getClass().getSimpleName(), false,
+                    Outcome.Host.UNKNOWN);
+        }
+        settler.add(d, outcome);
     }
 
-    void settle(DeliveryStore.Due d, Outcome outcome) {
-        Instant now = clock.instant();
-        if (outcome instanceof Outcome.Delivered) {
-            store.remove(d, Outcome.Host.UP, null, circuit, now);
-        } else if (outcome instanceof Outcome.Gone gone) {
-            store.remove(d, Outcome.Host.UP, "HTTP " + gone.status(), circuit, now);
-            LOG.info("Inbox {} is gone (HTTP {}{})", d.inbox(), gone.status(), gone.status() == 404 ? ", third time" : "");
-            try {
-                events.publishEvent(new InboxGone(d.inbox()));
-            } catch (RuntimeException e) {
-                LOG.warn("A listener failed on the gone inbox {}", d.inbox(), e);
-            }
-        } else if (outcome instanceof Outcome.Dropped dropped) {
-            store.remove(d, dropped.host(), dropped.reason(), circuit, now);
-            LOG.info("Delivery of {} to {} dropped: {}", d.activityId(), d.inbox(), dropped.reason());
-        } else if (outcome instanceof Outcome.Retry retry) {
-            Optional<Instant> next = backoff.next(d.attempts(), d.queuedAt());
-            if (next.isPresent()) {
-                store.retry(d, next.get(), retry, circuit, now);
-                LOG.debug("Delivery of {} to {} failed (attempt {}), next at {}: {}", d.activityId(), d.inbox(),
-                        d.attempts(), next.get(), retry.reason());
-            } else {
-                store.remove(d, retry.host(), retry.reason(), circuit, now);
-                LOG.warn("Delivery of {} to {} given up after {} attempts since {}: {}", d.activityId(), d.inbox(),
-                        d.attempts(), d.queuedAt(), retry.reason());
-            }
+    /** The settler wrote {@code count} outcomes: their places in the window are free again. */
+    private void settled(int count) {
+        if (window - claimed.addAndGet(-count) >= threads) {
+            wakeUp();
         }
     }
 
@@ -156,6 +140,7 @@ class DeliveryWorker {
     void stop() {
         claimer.shutdownNow();
         senders.shutdownNow();
+        settler.stop();
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -18,7 +18,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Sends one delivery: checks the domain is not blocked, signs the stored bytes for this attempt (a fresh
@@ -39,6 +42,13 @@ class InboxSender {
     private final SigningKeys keys;
     private final DomainBlocks blocks;
     private final HttpSigner signer = new HttpSigner(Clock.systemUTC());
+    /**
+     * One signature at a time: an RSA signature (about 1 ms of CPU) is most of what a delivery costs this machine,
+     * and deliveries are background work; with all send threads signing at once, a fan-out would take every core
+     * from the requests being served. One signer still makes several hundred signatures a second.
+     */
+    private final Semaphore signing = new Semaphore(1);
+    private final Map<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
     private volatile GuardedHttpClient client;
 
     InboxSender(DeliverySettings settings, FederationSettings federation, PublicUrls urls, SigningKeys keys,
@@ -58,14 +68,20 @@ class InboxSender {
         if (blocks.blocks(target.get().host())) {
             return new Outcome.Dropped("the domain is blocked", Outcome.Host.UNKNOWN);
         }
-        Optional<SigningKey> key = keys.of(d.signer());
+        Optional<SigningKey> key = signingKey(d.signer());
         if (key.isEmpty()) {
             return new Outcome.Dropped("the signer " + d.signer() + " is not an actor of this instance",
                     Outcome.Host.UNKNOWN);
         }
         InboxTarget t = target.get();
         byte[] body = d.body();
-        HttpSigner.SignedHeaders headers = signer.post(t.hostHeader(), t.requestTarget(), CONTENT_TYPE, body, key.get());
+        HttpSigner.SignedHeaders headers;
+        signing.acquireUninterruptibly();
+        try {
+            headers = signer.post(t.hostHeader(), t.requestTarget(), CONTENT_TYPE, body, key.get());
+        } finally {
+            signing.release();
+        }
         Request request = new Request("POST", t.uri(), headers.headers(), body, MAX_ANSWER_BYTES, 0, false);
         try {
             Response answer = client().send(request);
@@ -73,6 +89,17 @@ class InboxSender {
         } catch (ProbeException e) {
             return Outcome.ofFailure(e);
         }
+    }
+
+    /** The signer's key; kept once found, since an actor's key never changes once made. */
+    private Optional<SigningKey> signingKey(String actor) {
+        SigningKey known = signingKeys.get(actor);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<SigningKey> key = keys.of(actor);
+        key.ifPresent(k -> signingKeys.putIfAbsent(actor, k));
+        return key;
     }
 
     /** The start of an answer's body as one clean line (receivers such as Mastodon say there why they refused). */

@@ -54,9 +54,10 @@ class CircuitRuleTest {
     }
 
     @Test
-    void aHealthyHostGetsTwoDeliveriesAtOnceAFailingOneOne() {
-        assertEquals(2, CircuitRule.concurrency(0));
-        assertEquals(1, CircuitRule.concurrency(1));
-        assertEquals(1, CircuitRule.concurrency(7));
+    void aHostThatAnswersGetsTwoDeliveriesAtOnceANewOrFailingOneOne() {
+        assertEquals(2, CircuitRule.concurrency(0, true));
+        assertEquals(1, CircuitRule.concurrency(0, false), "not heard from yet");
+        assertEquals(1, CircuitRule.concurrency(1, true));
+        assertEquals(1, CircuitRule.concurrency(7, true));
     }
 }

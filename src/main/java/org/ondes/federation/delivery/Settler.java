@@ -1,0 +1,136 @@
+package org.ondes.federation.delivery;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.IntConsumer;
+
+/**
+ * Writes what the attempts came to, several at a time: the send threads hand over each outcome and go on, and one
+ * thread turns whatever has gathered into one transaction ({@link DeliveryStore#settle}), then logs, publishes the
+ * gone inboxes ({@link InboxGone}) and reports how many were settled. Under load a batch holds many outcomes, so the
+ * database sees a few transactions per second instead of one per delivery.
+ */
+final class Settler {
+    private static final Logger LOG = LoggerFactory.getLogger(Settler.class);
+    private static final int MAX_BATCH = 256;
+
+    private record Done(DeliveryStore.Due due, Outcome outcome) {
+    }
+
+    private final DeliveryStore store;
+    private final ApplicationEventPublisher<InboxGone> events;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final CircuitRule circuit;
+    private final IntConsumer settled;
+    private final BlockingQueue<Done> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    /** {@code settled} is told, on the settler's thread, how many outcomes each batch wrote (or failed to write). */
+    Settler(DeliveryStore store, ApplicationEventPublisher<InboxGone> events, Clock clock, Backoff backoff,
+            CircuitRule circuit, IntConsumer settled) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.circuit = circuit;
+        this.settled = settled;
+        this.thread = new Thread(this::run, "fed-delivery-settle");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void add(DeliveryStore.Due due, Outcome outcome) {
+        queue.add(new Done(due, outcome));
+    }
+
+    void stop() {
+        thread.interrupt();
+    }
+
+    private void run() {
+        List<Done> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                queue.drainTo(batch); // shutting down: write what is there
+                if (!batch.isEmpty()) {
+                    flush(batch);
+                }
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            flush(batch);
+            batch.clear();
+        }
+    }
+
+    private void flush(List<Done> batch) {
+        Instant now = clock.instant();
+        List<DeliveryStore.Settlement> settlements = batch.stream().map(d -> settlement(d, now)).toList();
+        try {
+            store.settle(settlements, circuit, now);
+            for (int i = 0; i < batch.size(); i++) {
+                report(batch.get(i), settlements.get(i));
+            }
+        } catch (RuntimeException e) {
+            // the leases run out and the deliveries are tried again
+            LOG.warn("Could not record the outcome of {} deliveries: {}", batch.size(), e.toString());
+        } finally {
+            settled.accept(batch.size());
+        }
+    }
+
+    private DeliveryStore.Settlement settlement(Done done, Instant now) {
+        DeliveryStore.Due d = done.due();
+        Outcome o = done.outcome();
+        if (o instanceof Outcome.Retry retry) {
+            Optional<Instant> next = backoff.next(d.attempts(), d.queuedAt());
+            return new DeliveryStore.Settlement(d, next.orElse(null), retry.status(), retry.reason(), retry.notFound(),
+                    retry.host());
+        }
+        if (o instanceof Outcome.Dropped dropped) {
+            return new DeliveryStore.Settlement(d, null, null, dropped.reason(), false, dropped.host());
+        }
+        if (o instanceof Outcome.Gone gone) {
+            return new DeliveryStore.Settlement(d, null, gone.status(), null, false, gone.host());
+        }
+        return new DeliveryStore.Settlement(d, null, ((Outcome.Delivered) o).status(), null, false, o.host());
+    }
+
+    private void report(Done done, DeliveryStore.Settlement s) {
+        DeliveryStore.Due d = done.due();
+        Outcome o = done.outcome();
+        if (o instanceof Outcome.Gone gone) {
+            LOG.info("Inbox {} is gone (HTTP {}{})", d.inbox(), gone.status(), gone.status() == 404 ? ", third time" : "");
+            try {
+                events.publishEvent(new InboxGone(d.inbox()));
+            } catch (RuntimeException e) {
+                LOG.warn("A listener failed on the gone inbox {}", d.inbox(), e);
+            }
+        } else if (o instanceof Outcome.Dropped dropped) {
+            LOG.info("Delivery of {} to {} dropped: {}", d.activityId(), d.inbox(), dropped.reason());
+        } else if (o instanceof Outcome.Retry retry) {
+            if (s.next() == null) {
+                LOG.warn("Delivery of {} to {} given up after {} attempts since {}: {}", d.activityId(), d.inbox(),
+                        d.attempts(), d.queuedAt(), retry.reason());
+            } else {
+                LOG.debug("Delivery of {} to {} failed (attempt {}), next at {}: {}", d.activityId(), d.inbox(),
+                        d.attempts(), s.next(), retry.reason());
+            }
+        }
+    }
+}
