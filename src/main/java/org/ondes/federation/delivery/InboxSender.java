@@ -1,23 +1,19 @@
 package org.ondes.federation.delivery;
 
 import jakarta.inject.Singleton;
-import org.ondes.config.PublicUrls;
 import org.ondes.federation.DomainBlocks;
-import org.ondes.federation.FederationSettings;
+import org.ondes.federation.FederationClient;
 import org.ondes.federation.keys.SigningKeys;
 import org.ondes.federation.signatures.HttpSigner;
 import org.ondes.federation.signatures.SigningKey;
-import org.ondes.probe.AddressPolicy;
 import org.ondes.probe.GuardedHttpClient;
 import org.ondes.probe.ProbeException;
 import org.ondes.probe.Request;
 import org.ondes.probe.Response;
 import org.ondes.text.PlainText;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +32,6 @@ class InboxSender {
     private static final int MAX_ANSWER_BYTES = 4096;
     private static final int LOGGED_ANSWER_CHARS = 200;
 
-    private final DeliverySettings settings;
-    private final FederationSettings federation;
-    private final PublicUrls urls;
     private final SigningKeys keys;
     private final DomainBlocks blocks;
     private final HttpSigner signer = new HttpSigner(Clock.systemUTC());
@@ -49,13 +42,10 @@ class InboxSender {
      */
     private final Semaphore signing = new Semaphore(1);
     private final Map<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
-    private volatile GuardedHttpClient client;
+    private final FederationClient http;
 
-    InboxSender(DeliverySettings settings, FederationSettings federation, PublicUrls urls, SigningKeys keys,
-                DomainBlocks blocks) {
-        this.settings = settings;
-        this.federation = federation;
-        this.urls = urls;
+    InboxSender(FederationClient http, SigningKeys keys, DomainBlocks blocks) {
+        this.http = http;
         this.keys = keys;
         this.blocks = blocks;
     }
@@ -109,20 +99,6 @@ class InboxSender {
     }
 
     private GuardedHttpClient client() {
-        GuardedHttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    // made on first use: the default public URL needs the server's port
-                    String agent = "Ondes/0.1 (ActivityPub; +" + URI.create(urls.base()).toASCIIString() + ")";
-                    c = new GuardedHttpClient(new AddressPolicy(federation.allowPrivateAddresses()),
-                            Duration.ofMillis(settings.connectTimeoutMs()), Duration.ofMillis(settings.readTimeoutMs()),
-                            agent);
-                    client = c;
-                }
-            }
-        }
-        return c;
+        return http.client();
     }
 }

@@ -2,14 +2,11 @@ package org.ondes.federation.remote;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.ondes.config.PublicUrls;
 import org.ondes.federation.ActivityMedia;
 import org.ondes.federation.DomainBlocks;
-import org.ondes.federation.FederationSettings;
+import org.ondes.federation.FederationClient;
 import org.ondes.federation.keys.SigningKeys;
 import org.ondes.federation.signatures.HttpSigner;
-import org.ondes.probe.AddressPolicy;
-import org.ondes.probe.GuardedHttpClient;
 import org.ondes.probe.ProbeException;
 import org.ondes.probe.Request;
 import org.ondes.probe.Response;
@@ -17,7 +14,6 @@ import org.ondes.probe.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,18 +30,17 @@ public class RemoteFetcher {
     static final int MAX_BYTES = 1024 * 1024;
     static final String ACCEPT = ActivityMedia.ACTIVITY_JSON + ", " + ActivityMedia.LD_JSON_AS;
 
-    private final GuardedHttpClient client;
+    private final FederationClient http;
     private final HttpSigner signer = new HttpSigner(Clock.systemUTC());
     private final SigningKeys keys;
     private final DomainBlocks blocks;
     private final JsonMapper json;
 
-    RemoteFetcher(FederationSettings settings, SigningKeys keys, DomainBlocks blocks, JsonMapper json, PublicUrls urls) {
+    RemoteFetcher(FederationClient http, SigningKeys keys, DomainBlocks blocks, JsonMapper json) {
+        this.http = http;
         this.keys = keys;
         this.blocks = blocks;
         this.json = json;
-        this.client = new GuardedHttpClient(new AddressPolicy(settings.allowPrivateAddresses()), Duration.ofSeconds(3),
-                Duration.ofSeconds(5), "Ondes/0.1 (ActivityPub; +" + urls.base() + ")");
     }
 
     /** A document and where it came from. */
@@ -89,7 +84,7 @@ public class RemoteFetcher {
                 signer.get(HttpSigner.hostHeader(uri), HttpSigner.requestTarget(uri), accept, keys.instance()).headers());
         Response response;
         try {
-            response = client.send(new Request("GET", uri, headers, null, MAX_BYTES + 1, 0, false));
+            response = http.client().send(new Request("GET", uri, headers, null, MAX_BYTES + 1, 0, false));
         } catch (ProbeException e) {
             return new Failure(e.getMessage(), false);
         }
