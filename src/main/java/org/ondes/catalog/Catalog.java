@@ -41,7 +41,8 @@ public class Catalog {
             return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), p.language(),
                     p.country(), p.logoUrl(), entry.isPresent(),
                     entry.orElse(null), history.recentSongs(id), history.listenerHistory(id), false,
-                    urls.handle(p.handle()), urls.stationActor(id));
+                    p.origin() == null ? urls.handle(p.handle()) : null, p.origin() == null ? urls.stationActor(id) : null,
+                    p.origin(), p.originUrl());
         });
     }
 

@@ -22,7 +22,8 @@ import java.util.UUID;
 class CatalogReads {
 
     private static final String COLUMNS = "e.station_id, e.name, e.description, e.homepage, e.genres, e.codecs,"
-            + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text, e.logo_url";
+            + " e.https, e.listeners, e.current_song, e.live_since, e.language, e.country, e.sessions::text, e.logo_url,"
+            + " e.origin, e.origin_url";
     /** What the search index needs beyond the served entry. */
     private static final String INDEX_COLUMNS = COLUMNS + ", e.content_types, e.bitrate";
 
@@ -51,7 +52,8 @@ class CatalogReads {
                 sessions.stream().map(CatalogEntry.Session::listenUrl).toList(), primary.contentType(), primary.codec(),
                 strings(rs.getArray(6 + k)), primary.bitrate(), primary.samplerate(), primary.channels(),
                 rs.getString(9 + k), rs.getInt(8 + k), maxListeners, rs.getBoolean(7 + k), rs.getString(11 + k),
-                rs.getString(12 + k), rs.getString(14 + k), rs.getTimestamp(10 + k).toInstant(), sessions);
+                rs.getString(12 + k), rs.getString(14 + k), rs.getTimestamp(10 + k).toInstant(), sessions,
+                rs.getString(15 + k), rs.getString(16 + k));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -162,8 +164,8 @@ class CatalogReads {
 
     private IndexedEntry indexed(ResultSet rs, int shift) throws SQLException {
         CatalogEntry e = entry(rs, shift);
-        Integer bitrate = rs.getObject(16 + shift) == null ? null : rs.getInt(16 + shift);
-        return IndexedEntry.of(e, strings(rs.getArray(15 + shift)), bitrate, store.json(e));
+        Integer bitrate = rs.getObject(18 + shift) == null ? null : rs.getInt(18 + shift);
+        return IndexedEntry.of(e, strings(rs.getArray(17 + shift)), bitrate, store.json(e));
     }
 
     private static List<String> strings(Array array) throws SQLException {

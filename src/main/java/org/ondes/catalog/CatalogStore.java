@@ -49,24 +49,26 @@ class CatalogStore {
         return jdbc.prepareStatement("""
                 INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs, content_types, bitrate,
                     language, country, logo_url, https, listeners, current_song, live_since, last_touch, sessions,
-                    updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
+                    origin, origin_url, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
                 ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     homepage = excluded.homepage, genres = excluded.genres, codecs = excluded.codecs,
                     content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
                     country = excluded.country, logo_url = excluded.logo_url, https = excluded.https, listeners = excluded.listeners, current_song = excluded.current_song,
                     live_since = excluded.live_since, last_touch = excluded.last_touch, sessions = excluded.sessions,
-                    updated_at = now()
+                    origin = excluded.origin, origin_url = excluded.origin_url, updated_at = now()
                 WHERE (catalog_entries.name, catalog_entries.description, catalog_entries.homepage, catalog_entries.genres,
                        catalog_entries.codecs, catalog_entries.content_types, catalog_entries.bitrate,
                        catalog_entries.language, catalog_entries.country, catalog_entries.logo_url,
                        catalog_entries.https, catalog_entries.listeners,
-                       catalog_entries.current_song, catalog_entries.live_since, catalog_entries.sessions)
+                       catalog_entries.current_song, catalog_entries.live_since, catalog_entries.sessions,
+                       catalog_entries.origin, catalog_entries.origin_url)
                       IS DISTINCT FROM
                       (excluded.name, excluded.description, excluded.homepage, excluded.genres, excluded.codecs,
                        excluded.content_types, excluded.bitrate, excluded.language, excluded.country, excluded.logo_url,
                        excluded.https, excluded.listeners,
-                       excluded.current_song, excluded.live_since, excluded.sessions)
+                       excluded.current_song, excluded.live_since, excluded.sessions, excluded.origin,
+                       excluded.origin_url)
                 """, ps -> {
             Connection c = ps.getConnection();
             for (Projected p : rows) {
@@ -87,7 +89,9 @@ class CatalogStore {
                 ps.setString(i++, p.currentSong());
                 ps.setTimestamp(i++, Timestamp.from(p.liveSince()));
                 ps.setTimestamp(i++, Timestamp.from(p.lastTouch()));
-                ps.setString(i, write(p.sessions()));
+                ps.setString(i++, write(p.sessions()));
+                ps.setString(i++, p.origin());
+                ps.setString(i, p.originUrl());
                 ps.addBatch();
             }
             int changed = 0;

@@ -15,7 +15,7 @@ import java.util.UUID;
 record Projected(UUID stationId, String name, String description, String homepage, List<String> genres,
                  List<String> codecs, List<String> contentTypes, Integer bitrate, String language, String country,
                  String logoUrl, boolean https, int listeners, String currentSong, Instant liveSince, Instant lastTouch,
-                 List<CatalogEntry.Session> sessions) {
+                 List<CatalogEntry.Session> sessions, String origin, String originUrl) {
 
     static Projected of(LiveStation station) {
         List<StreamView> list = station.sessions();
@@ -48,7 +48,7 @@ record Projected(UUID stationId, String name, String description, String homepag
         }
         return new Projected(station.id(), station.name(), station.description(), station.homepage(), station.genres(),
                 List.copyOf(codecs), List.copyOf(types), bitrate, station.language(), station.country(), station.logoUrl(),
-                https, listeners, song, since, touch, List.copyOf(sessions));
+                https, listeners, song, since, touch, List.copyOf(sessions), station.origin(), station.originUrl());
     }
 
     /**
@@ -65,6 +65,6 @@ record Projected(UUID stationId, String name, String description, String homepag
         return new CatalogEntry(stationId, name, genres, description, homepage, primary.listenUrl(),
                 sessions.stream().map(CatalogEntry.Session::listenUrl).toList(), primary.contentType(), primary.codec(),
                 codecs, primary.bitrate(), primary.samplerate(), primary.channels(), currentSong, listeners, maxListeners,
-                https, language, country, logoUrl, liveSince, sessions);
+                https, language, country, logoUrl, liveSince, sessions, origin, originUrl);
     }
 }

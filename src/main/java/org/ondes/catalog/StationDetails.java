@@ -37,6 +37,6 @@ public class StationDetails {
         CatalogEntry entry = u.live() == null ? null : Projected.of(u.live()).entry();
         return new StationDetail(p.id(), p.name(), p.description(), p.homepage(), p.genres(), p.language(), p.country(),
                 p.logoUrl(), entry != null, entry, history.recentSongs(p.id()), history.listenerHistory(p.id()), true,
-                urls.handle(p.handle()), urls.stationActor(p.id()));
+                urls.handle(p.handle()), urls.stationActor(p.id()), null, null);
     }
 }

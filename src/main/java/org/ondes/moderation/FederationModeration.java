@@ -8,6 +8,7 @@ import org.ondes.federation.DomainBlocks;
 import org.ondes.federation.follows.Followers;
 import org.ondes.federation.follows.Following;
 import org.ondes.federation.follows.InstanceFollows;
+import org.ondes.streams.RemoteStreams;
 import org.ondes.text.PlainText;
 import org.ondes.web.ProblemException;
 
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Moderators' and admins' controls over federation: domain blocks (no request from a blocked domain is taken, nothing
- * is sent there or fetched from there; subdomains included) and the instance's follows of other instances (admins),
+ * is sent there or fetched from there, its live streams leave the catalog at once; subdomains included) and the instance's follows of other instances (admins),
  * each change in the audit log.
  */
 @Singleton
@@ -28,9 +29,11 @@ public class FederationModeration {
     private final Following following;
     private final Followers followers;
     private final ActionLog log;
+    private final RemoteStreams remote;
 
     FederationModeration(DomainBlocks blocks, InstanceFollows follows, Following following, Followers followers,
-                         ActionLog log) {
+                         ActionLog log, RemoteStreams remote) {
+        this.remote = remote;
         this.blocks = blocks;
         this.follows = follows;
         this.following = following;
@@ -57,7 +60,9 @@ public class FederationModeration {
         if (!blocks.block(d, r, actor.username())) {
             throw new ProblemException(HttpStatus.CONFLICT, "Already blocked", d + " is blocked already");
         }
-        log.recordOn(ModerationAction.BLOCK_DOMAIN, actor, d, null, d, r, null);
+        int ended = remote.endOfDomain(d);
+        log.recordOn(ModerationAction.BLOCK_DOMAIN, actor, d, null, d, r,
+                ended == 0 ? null : "ended " + ended + " remote live stream" + (ended == 1 ? "" : "s"));
         return blocks().stream().filter(b -> b.domain().equals(d)).findFirst().orElseThrow();
     }
 

@@ -100,12 +100,13 @@ public class Moderation {
     @Transactional
     public ModeratedStationView.Page stations(boolean hiddenOnly, int limit, int offset) {
         Streams.ModeratedStations page = streams.moderationList(hiddenOnly, limit, offset);
-        Set<Long> owners = page.items().stream().map(ModeratedStation::ownerId).collect(Collectors.toSet());
+        Set<Long> owners = page.items().stream().map(ModeratedStation::ownerId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
         Map<Long, String> names = accounts.usernames(owners);
         Map<UUID, String> hiders = log.lastActorOnStations(ModerationAction.HIDE_STATION,
                 page.items().stream().filter(s -> s.hiddenByModeratorAt() != null).map(ModeratedStation::id).toList());
         List<ModeratedStationView> items = page.items().stream()
-                .map(s -> view(s, names.get(s.ownerId()), hiders.get(s.id()))).toList();
+                .map(s -> view(s, s.ownerId() == null ? null : names.get(s.ownerId()), hiders.get(s.id()))).toList();
         return new ModeratedStationView.Page(items, page.total());
     }
 
@@ -146,7 +147,7 @@ public class Moderation {
     }
 
     private ModeratedStationView view(ModeratedStation s, String hiddenBy) {
-        return view(s, accounts.usernames(List.of(s.ownerId())).get(s.ownerId()), hiddenBy);
+        return view(s, s.ownerId() == null ? null : accounts.usernames(List.of(s.ownerId())).get(s.ownerId()), hiddenBy);
     }
 
     private static ModeratedStationView view(ModeratedStation s, String owner, String hiddenBy) {

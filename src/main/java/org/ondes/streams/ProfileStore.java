@@ -41,7 +41,7 @@ class ProfileStore {
     private static final String MODERATED_COLUMNS = """
             st.id, coalesce(st.profile_name, st.name), st.owner_id,
             EXISTS (SELECT 1 FROM streams_sessions s WHERE s.station_id = st.id AND s.ended_at IS NULL AND s.state = 'listed'),
-            st.hidden_by_owner, st.hidden_by_moderator_at, st.hidden_by_moderator_reason, st.created_at""";
+            st.hidden_by_owner, st.hidden_by_moderator_at, st.hidden_by_moderator_reason, st.created_at, st.origin""";
 
     private final JdbcOperations jdbc;
 
@@ -190,8 +190,9 @@ class ProfileStore {
 
     private static ModeratedStation moderated(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp(6);
-        return new ModeratedStation(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getBoolean(4),
-                rs.getBoolean(5), at == null ? null : at.toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant());
+        return new ModeratedStation(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, Long.class),
+                rs.getBoolean(4), rs.getBoolean(5), at == null ? null : at.toInstant(), rs.getString(7),
+                rs.getTimestamp(8).toInstant(), rs.getString(9));
     }
 
     private static Optional<Change> change(PreparedStatement ps, UUID stationId) throws SQLException {

@@ -151,7 +151,7 @@ class SessionStore {
     }
 
     /**
-     * Expires sessions not touched within {@code grace}. Rows are claimed with SKIP LOCKED, so several Ondes
+     * Expires YP sessions not touched within {@code grace} (remote sessions expire by {@link #expireRemote}). Rows are claimed with SKIP LOCKED, so several Ondes
      * instances sharing the database never expire (and announce) the same session twice.
      */
     @Transactional
@@ -159,12 +159,56 @@ class SessionStore {
         return jdbc.prepareStatement("""
                 UPDATE streams_sessions SET ended_at = now(), end_reason = 'expired'
                 WHERE id IN (SELECT id FROM streams_sessions
-                             WHERE ended_at IS NULL AND last_touch_at < now() - make_interval(secs => ?)
+                             WHERE ended_at IS NULL AND token_id IS NOT NULL
+                               AND last_touch_at < now() - make_interval(secs => ?)
                              ORDER BY last_touch_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING id, station_id, state, (SELECT hidden FROM streams_stations st WHERE st.id = station_id)
                 """, ps -> {
             ps.setLong(1, grace.toSeconds());
             ps.setInt(2, limit);
+            return readEnded(ps);
+        });
+    }
+
+    /** Ends the remote session with this Audio object id if its station comes from {@code origin}. */
+    List<Ended> endRemote(String objectId, String origin, String reason) {
+        return end("remote_object = ? AND station_id IN (SELECT id FROM streams_stations WHERE origin = ?)", reason, null,
+                (ps, f) -> {
+                    ps.setString(f, objectId);
+                    ps.setString(f + 1, origin);
+                });
+    }
+
+    /** Ends every live session of the stations from this origin (host[:port], exactly). */
+    List<Ended> endAllOfOrigin(String origin, String reason) {
+        return end("station_id IN (SELECT id FROM streams_stations WHERE origin = ?)", reason, null,
+                (ps, f) -> ps.setString(f, origin));
+    }
+
+    /**
+     * Ends every live session of the stations from {@code host} or its subdomains, on any port (a domain block);
+     * {@code host} is lower case, without port.
+     */
+    List<Ended> endAllOfDomain(String host, String reason) {
+        return end("station_id IN (SELECT id FROM streams_stations WHERE origin IS NOT NULL"
+                + " AND (regexp_replace(origin, ':[0-9]+$', '') = ? OR regexp_replace(origin, ':[0-9]+$', '') LIKE ?))",
+                reason, null, (ps, f) -> {
+                    ps.setString(f, host);
+                    ps.setString(f + 1, "%." + host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+                });
+    }
+
+    /** Ends remote sessions whose origin did not refresh them in time; SKIP LOCKED as {@link #expire}. */
+    @Transactional
+    List<Ended> expireRemote(int limit) {
+        return jdbc.prepareStatement("""
+                UPDATE streams_sessions SET ended_at = now(), end_reason = 'expired'
+                WHERE id IN (SELECT id FROM streams_sessions
+                             WHERE ended_at IS NULL AND remote_object IS NOT NULL AND remote_expires_at < now()
+                             ORDER BY remote_expires_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id, station_id, state, (SELECT hidden FROM streams_stations st WHERE st.id = station_id)
+                """, ps -> {
+            ps.setInt(1, limit);
             return readEnded(ps);
         });
     }

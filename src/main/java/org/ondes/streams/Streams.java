@@ -157,14 +157,17 @@ public class Streams {
     public record ReachableStation(StationProfile profile, boolean unlisted) {
     }
 
-    /** The station as its direct link shows it: public or unlisted; empty when unknown or hidden by a moderator. */
+    /**
+     * One of this instance's stations, as its actor and direct link show it: public or unlisted; empty when unknown,
+     * hidden by a moderator, or another instance's (remote) station, which is never served as our actor.
+     */
     @Transactional
     public Optional<ReachableStation> reachable(UUID stationId) {
         Boolean unlisted = queries.unlistedFlag(stationId);
         if (unlisted == null) {
             return Optional.empty();
         }
-        return queries.profile(stationId, StreamsQueries.REACHABLE).map(p -> new ReachableStation(p, unlisted));
+        return queries.profile(stationId, StreamsQueries.LOCAL_REACHABLE).map(p -> new ReachableStation(p, unlisted));
     }
 
     /** The reachable station with this fediverse handle ({@link StationHandles}). */

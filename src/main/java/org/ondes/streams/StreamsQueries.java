@@ -40,6 +40,8 @@ class StreamsQueries {
     static final String UNLISTED = "st.hidden_by_owner AND st.hidden_by_moderator_at IS NULL";
     /** Stations whose page and playlists answer: public or unlisted (not hidden by a moderator). */
     static final String REACHABLE = "st.hidden_by_moderator_at IS NULL";
+    /** This instance's own stations whose page answers: never another instance's (remote) station. */
+    static final String LOCAL_REACHABLE = REACHABLE + " AND st.origin IS NULL";
     private static final String SELECT_LISTED_OF = "SELECT s.id, s.station_id, " + EFFECTIVE + """
             , s.listen_url, s.content_type,
                    s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
@@ -116,7 +118,7 @@ class StreamsQueries {
                 , s.listen_url, s.content_type,
                        s.codec, s.bitrate, s.samplerate, s.channels, s.current_song, s.listeners, s.max_listeners,
                        s.started_at, s.last_touch_at, coalesce(st.profile_language, s.language), st.profile_country,
-                       st.profile_logo_url
+                       st.profile_logo_url, st.origin, st.remote_url
                 FROM streams_sessions s JOIN streams_stations st ON st.id = s.station_id
                 WHERE s.station_id = ANY (?) AND s.ended_at IS NULL AND s.state = 'listed' AND\s""" + visible + """
 
@@ -134,7 +136,8 @@ class StreamsQueries {
                     if (language != null) {
                         languages.putIfAbsent(v.stationId(), language);
                     }
-                    extras.putIfAbsent(v.stationId(), new String[]{rs.getString(19), rs.getString(20)});
+                    extras.putIfAbsent(v.stationId(), new String[]{rs.getString(19), rs.getString(20),
+                            rs.getString(21), rs.getString(22)});
                 }
             }
             return null;
@@ -144,7 +147,7 @@ class StreamsQueries {
             StreamView first = list.get(0);
             String[] extra = extras.get(id);
             live.add(new LiveStation(id, first.name(), first.description(), first.homepage(), first.genres(),
-                    languages.get(id), extra[0], extra[1], List.copyOf(list)));
+                    languages.get(id), extra[0], extra[1], List.copyOf(list), extra[2], extra[3]));
         });
         return live;
     }
@@ -152,7 +155,7 @@ class StreamsQueries {
     /** The station with this handle, if its page answers (public or unlisted). */
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<UUID> stationIdByHandle(String handle) {
-        return jdbc.prepareStatement("SELECT st.id FROM streams_stations st WHERE st.handle = ? AND " + REACHABLE, ps -> {
+        return jdbc.prepareStatement("SELECT st.id FROM streams_stations st WHERE st.handle = ? AND " + LOCAL_REACHABLE, ps -> {
             ps.setString(1, handle);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
@@ -160,10 +163,10 @@ class StreamsQueries {
         });
     }
 
-    /** Whether the station's owner made it unlisted (null: no reachable station with this id). */
+    /** Whether the station's owner made it unlisted (null: no reachable local station with this id). */
     @Transactional(Transactional.TxType.SUPPORTS)
     Boolean unlistedFlag(UUID stationId) {
-        return jdbc.prepareStatement("SELECT st.hidden_by_owner FROM streams_stations st WHERE st.id = ? AND " + REACHABLE,
+        return jdbc.prepareStatement("SELECT st.hidden_by_owner FROM streams_stations st WHERE st.id = ? AND " + LOCAL_REACHABLE,
                 ps -> {
                     ps.setObject(1, stationId);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -186,7 +189,8 @@ class StreamsQueries {
                        coalesce(st.profile_language, (SELECT s.language FROM streams_sessions s
                                                       WHERE s.station_id = st.id AND s.language IS NOT NULL
                                                       ORDER BY s.ended_at IS NOT NULL, s.started_at DESC LIMIT 1)),
-                       st.profile_country, st.profile_logo_url, st.created_at, st.updated_at, st.handle
+                       st.profile_country, st.profile_logo_url, st.created_at, st.updated_at, st.handle,
+                       st.origin, st.remote_url
                 FROM streams_stations st WHERE st.id = ? AND\s""" + visible, ps -> {
             ps.setObject(1, stationId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -195,7 +199,7 @@ class StreamsQueries {
                 }
                 return Optional.of(new StationProfile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), strings(rs.getArray(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        instant(rs, 9), instant(rs, 10), rs.getString(11)));
+                        instant(rs, 9), instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13)));
             }
         });
     }

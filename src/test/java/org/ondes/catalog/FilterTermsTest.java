@@ -25,7 +25,7 @@ class FilterTermsTest {
                 "http://a.example.net/a", "audio/mpeg", "MP3", 128, null, null, null, 1, 10, t, t);
         StreamView b = new StreamView(UUID.randomUUID(), id, "R", List.of(), null, null,
                 "http://a.example.net/b", "Application/Ogg", "Vorbis", 96, null, null, null, 1, 10, t, t);
-        Projected p = Projected.of(new LiveStation(id, "R", null, null, List.of("drum and bass", "it's"), "pt-BR", null, null, List.of(a, b)));
+        Projected p = Projected.of(new LiveStation(id, "R", null, null, List.of("drum and bass", "it's"), "pt-BR", null, null, List.of(a, b), null, null));
         assertEquals(List.of("~g drum and bass", "~g it's", "~c mp3", "~c vorbis", "~t audio/mpeg", "~t application/ogg",
                 "~l pt-br"), FilterTerms.of(p.genres(), p.codecs(), p.contentTypes(), p.language()));
     }
@@ -36,7 +36,7 @@ class FilterTermsTest {
         Instant t = Instant.parse("2026-11-21T01:00:00Z");
         StreamView a = new StreamView(UUID.randomUUID(), id, "R", List.of(), null, null,
                 "http://a.example.net/a", "audio/mpeg", null, null, null, null, null, 1, 10, t, t);
-        Projected p = Projected.of(new LiveStation(id, "R", null, null, List.of(), " ", null, null, List.of(a)));
+        Projected p = Projected.of(new LiveStation(id, "R", null, null, List.of(), " ", null, null, List.of(a), null, null));
         assertEquals(List.of("~t audio/mpeg"), FilterTerms.of(p.genres(), p.codecs(), p.contentTypes(), p.language()));
     }
 

@@ -26,7 +26,7 @@ class ProjectedTest {
         Instant late = Instant.parse("2026-11-21T02:00:00Z");
         Projected p = Projected.of(new LiveStation(STATION, "Radio", "d", null, List.of("jazz"), "en", "FR", "https://radio.example.net/logo.png", List.of(
                 session("http://a.example.net/live.mp3", "audio/mpeg", "MP3", 128, null, 10, late),
-                session("https://b.example.net/live.ogg", "Application/Ogg", "Vorbis", 192, "Song", 5, early))));
+                session("https://b.example.net/live.ogg", "Application/Ogg", "Vorbis", 192, "Song", 5, early)), null, null));
         assertEquals(15, p.listeners());
         assertEquals("FR", p.country(), "country and logo come from the owner's profile");
         assertEquals("https://radio.example.net/logo.png", p.logoUrl());

@@ -39,7 +39,7 @@ class SearchIndexTest {
                 listeners, null, since);
         CatalogEntry e = new CatalogEntry(id, name, genres, description, null, url, List.of(url), type, codec,
                 codec == null ? List.of() : List.of(codec), bitrate, null, null, song, listeners, null, https, language,
-                country, null, since, List.of(s));
+                country, null, since, List.of(s), null, null);
         return IndexedEntry.of(e, List.of(type), bitrate, null);
     }
 

@@ -28,7 +28,7 @@ class HomePagesTest {
                 List.of("http://r.example/a.ogg"), "application/ogg", "Vorbis", List.of("Vorbis"), 96, 44100, 2,
                 "A - B", 3, null, false, null, null, null, NOW.minusSeconds(3600),
                 List.of(new CatalogEntry.Session(session, "http://r.example/a.ogg", "application/ogg", "Vorbis", 96,
-                        44100, 2, "A - B", 3, null, NOW.minusSeconds(3600))));
+                        44100, 2, "A - B", 3, null, NOW.minusSeconds(3600))), null, null);
     }
 
     @Test

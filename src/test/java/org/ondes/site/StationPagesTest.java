@@ -37,7 +37,7 @@ class StationPagesTest {
     void anOfflineStationHasAProfileButNoLiveCard() {
         StationDetail d = new StationDetail(ID, "Night Owl", null, "javascript:x", List.of("jazz"), null, null, null, false, null,
                 List.of(new StationDetail.Song("A - B", NOW.minusSeconds(600))), List.of(), false, "@night_owl@o.example",
-                "https://o.example/stations/" + ID);
+                "https://o.example/stations/" + ID, null, null);
         StationPage page = StationPages.page(d, NOW, path -> "https://o.example" + path);
         assertNull(page.live());
         assertNull(page.homepage());
@@ -55,7 +55,7 @@ class StationPagesTest {
     @Test
     void anUnlistedStationsPageAsksSearchEnginesNotToIndexIt() {
         StationDetail d = new StationDetail(ID, "Night Owl", null, null, List.of(), null, null, null, false, null,
-                List.of(), List.of(), true, "@night_owl@o.example", "https://o.example/stations/" + ID);
+                List.of(), List.of(), true, "@night_owl@o.example", "https://o.example/stations/" + ID, null, null);
         StationPage page = StationPages.page(d, NOW, path -> "https://o.example" + path);
         assertEquals("noindex", page.meta().robots());
         assertTrue(page.unlisted());

@@ -3,6 +3,7 @@ package org.ondes.federation.follows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.ondes.federation.remote.ActorDocumentParser;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,6 +111,16 @@ public class Following {
             }
             return out;
         });
+    }
+
+    /**
+     * Whether the instance follows an actor on this host (host[:port], as {@code ActorDocumentParser.authority}
+     * gives it) and it accepted: that instance's live streams are wanted.
+     */
+    @Transactional
+    public boolean acceptedOnHost(String authority) {
+        return list().stream().anyMatch(f -> f.state().equals("accepted")
+                && ActorDocumentParser.authority(f.actor()).filter(authority::equals).isPresent());
     }
 
     /** Whether the instance follows this actor and it accepted: its catalog activities are wanted. */

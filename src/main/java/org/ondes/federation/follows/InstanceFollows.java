@@ -8,7 +8,9 @@ import org.ondes.federation.ActivityResponses;
 import org.ondes.federation.ActorUrls;
 import org.ondes.federation.delivery.Deliveries;
 import org.ondes.federation.discovery.PeerResolver;
+import org.ondes.federation.remote.ActorDocumentParser;
 import org.ondes.federation.remote.RemoteActors;
+import org.ondes.streams.RemoteStreams;
 import org.ondes.web.ProblemException;
 
 import java.util.List;
@@ -28,9 +30,11 @@ public class InstanceFollows {
     private final ActivityResponses json;
     private final Deliveries deliveries;
     private final ActorUrls urls;
+    private final RemoteStreams remote;
 
     InstanceFollows(PeerResolver resolver, Following following, RemoteActors actors, Activities activities,
-                    ActivityResponses json, Deliveries deliveries, ActorUrls urls) {
+                    ActivityResponses json, Deliveries deliveries, ActorUrls urls, RemoteStreams remote) {
+        this.remote = remote;
         this.resolver = resolver;
         this.following = following;
         this.actors = actors;
@@ -73,11 +77,16 @@ public class InstanceFollows {
         }).orElseGet(() -> new Outcome(following.byActor(found.actor().id()).orElseThrow(), false));
     }
 
-    /** Takes a follow back (an Undo embedding the Follow goes to the actor); false when there was no such follow. */
+    /**
+     * Takes a follow back (an Undo embedding the Follow goes to the actor); false when there was no such follow. The
+     * live streams of that instance leave the catalog with it, unless another accepted follow on its host remains.
+     */
     @Transactional
     public boolean unfollow(long id) {
         return following.byId(id).map(f -> {
             following.delete(id);
+            ActorDocumentParser.authority(f.actor()).filter(host -> !following.acceptedOnHost(host))
+                    .ifPresent(remote::endOfOrigin);
             actors.get(f.actor()).ifPresent(actor -> {
                 Map<String, Object> undo = activities.undo(urls.instanceActor(),
                         activities.follow(f.followId(), urls.instanceActor(), f.actor()));

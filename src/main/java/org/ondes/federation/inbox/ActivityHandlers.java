@@ -4,11 +4,13 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.ondes.federation.ActorUrls;
+import org.ondes.federation.catalog.LiveAudio;
 import org.ondes.federation.follows.Followers;
 import org.ondes.federation.follows.Following;
 import org.ondes.federation.remote.ActorJson;
 import org.ondes.federation.remote.RemoteActor;
 import org.ondes.federation.remote.RemoteActors;
+import org.ondes.streams.RemoteStreams;
 import org.ondes.streams.Streams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,9 @@ import java.util.UUID;
 
 /**
  * What a verified activity does. Embedded objects from another origin are never trusted: only ids are taken from
- * them, and whose they are is checked against the activity's (verified) actor. Unknown activity types are accepted
- * and ignored, as the protocol expects.
+ * them, and whose they are is checked against the activity's (verified) actor. Create, Update and Delete of other
+ * instances' live streams (Audio) go to {@link LiveAudio}. Unknown activity types are accepted and ignored, as the
+ * protocol expects.
  */
 @Singleton
 class ActivityHandlers {
@@ -31,9 +34,11 @@ class ActivityHandlers {
     private final Following following;
     private final RemoteActors actors;
     private final ApplicationEventPublisher<FollowAccepted> accepted;
+    private final LiveAudio liveAudio;
 
     ActivityHandlers(ActorUrls urls, Streams streams, Followers followers, Following following, RemoteActors actors,
-                     ApplicationEventPublisher<FollowAccepted> accepted) {
+                     ApplicationEventPublisher<FollowAccepted> accepted, LiveAudio liveAudio) {
+        this.liveAudio = liveAudio;
         this.urls = urls;
         this.streams = streams;
         this.followers = followers;
@@ -50,6 +55,7 @@ class ActivityHandlers {
         switch (type == null ? "" : type) {
             case "Follow" -> follow(actor, activity);
             case "Undo" -> undo(actor, activity);
+            case "Create", "Update" -> createOrUpdate(actor, activity);
             case "Delete" -> delete(actor, activity);
             case "Accept", "Reject" -> answer(actor, activity, "Accept".equals(type));
             default -> LOG.debug("Ignoring a {} from {}", type, actor);
@@ -103,10 +109,22 @@ class ActivityHandlers {
                 changed ? "" : " (no pending follow matched)");
     }
 
+    /** Another instance's live stream ({@link LiveAudio}); other objects are not ours to keep. */
+    private void createOrUpdate(String actor, Map<String, Object> activity) {
+        if (LiveAudio.mayBeAudio(activity.get("object"))) {
+            RemoteStreams.Outcome outcome = liveAudio.received(actor, activity);
+            LOG.debug("{} {} from {}: {}", activity.get("type"), ActorJson.id(activity.get("object")).orElse("?"), actor,
+                    outcome);
+        }
+    }
+
     private void delete(String actor, Map<String, Object> delete) {
-        if (ActorJson.id(delete.get("object")).filter(actor::equals).isPresent()) {
+        Optional<String> object = ActorJson.id(delete.get("object"));
+        if (object.filter(actor::equals).isPresent()) {
             int n = followers.removeActor(actor); // the actor itself was deleted
             LOG.info("Actor {} was deleted; {} follows ended", actor, n);
+        } else if (object.isPresent() && liveAudio.deleted(actor, object.get())) {
+            LOG.info("{} ended its live stream {}", actor, object.get());
         }
     }
 

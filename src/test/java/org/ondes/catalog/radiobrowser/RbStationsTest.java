@@ -27,7 +27,7 @@ class RbStationsTest {
         return new CatalogEntry(ID, name, List.of("jazz", "hip hop"), "About", homepage, s.listenUrl(),
                 List.of(s.listenUrl(), relay.listenUrl()), "audio/mpeg", codec, codec == null ? List.of() : List.of(codec),
                 bitrate, 44100, 2, "Artist - Title", 15, 200, true, language, country,
-                "https://radio.example.net/logo.png", LIVE, List.of(s, relay));
+                "https://radio.example.net/logo.png", LIVE, List.of(s, relay), null, null);
     }
 
     @Test
