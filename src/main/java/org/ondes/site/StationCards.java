@@ -25,7 +25,7 @@ final class StationCards {
         return new StationCard(e.id(), e.name(), href, blankToNull(e.currentSong()), genres,
                 Formats.format(e.codec(), e.bitrate()), e.listeners(), Formats.listeners(e.listeners()),
                 e.liveSince().toString(), Formats.liveFor(e.liveSince(), now), List.copyOf(sources),
-                href + "/listen.m3u", href + "/listen.pls");
+                href + "/listen.m3u", href + "/listen.pls", e.origin(), e.origin() == null ? null : WebLinks.http(e.originUrl()));
     }
 
     static String href(java.util.UUID id) {

@@ -35,7 +35,8 @@ final class StationPages {
         PageMeta meta = PageMeta.of(d.name() + " · Ondes", description, absolute.apply(href), "music.radio_station");
         return new StationPage(d.unlisted() ? meta.noindex() : meta, d.id(), d.name(), blankToNull(d.description()),
                 webLink(d.homepage()), genres, live, songs, Sparkline.of(d.listenerHistory(), now), embedUrl,
-                snippet(embedUrl, d.name()), href + "/listen.xspf", null, d.unlisted(), report);
+                snippet(embedUrl, d.name()), href + "/listen.xspf", null, d.unlisted(), report, d.origin(),
+                d.origin() == null ? null : WebLinks.http(d.originUrl()));
     }
 
     static EmbedPage embed(StationDetail d, Instant now, java.util.function.UnaryOperator<String> absolute) {
