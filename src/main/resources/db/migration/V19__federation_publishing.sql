@@ -34,9 +34,9 @@ CREATE INDEX fed_live_sessions_open_idx ON fed_live_sessions (station_id) WHERE 
 CREATE INDEX fed_live_sessions_ended_idx ON fed_live_sessions (ended_at) WHERE ended_at IS NOT NULL;
 
 -- Periodic publishing passes shared by every instance on the database: whichever instance moves last_run_at on
--- first runs the cycle, the others skip it.
+-- first runs the cycle, the others skip it. The first refresh is one interval after this migration.
 CREATE TABLE fed_publish_runs (
     job         text        PRIMARY KEY,
     last_run_at timestamptz NOT NULL
 );
-INSERT INTO fed_publish_runs (job, last_run_at) VALUES ('live-refresh', '-infinity');
+INSERT INTO fed_publish_runs (job, last_run_at) VALUES ('live-refresh', now());

@@ -10,6 +10,7 @@ import org.ondes.streams.StationProfile;
 import org.ondes.streams.StreamView;
 import org.ondes.streams.Streams;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -77,12 +78,20 @@ class AudioPublisher {
         return claim;
     }
 
-    /** The periodic refresh of a live session: an Update (a receiver that missed the Create takes it as one). */
+    /**
+     * The periodic refresh of a live session: an Update, if it is published and not ended meanwhile. A session listed
+     * for longer than {@code missedAfter} that was never published (its go-live was lost, e.g. in a restart) is
+     * published by this Update: receivers take an Update of an unknown Audio as a Create.
+     */
     @Transactional
-    void refresh(StationProfile station, StreamView session) {
+    boolean refresh(StationProfile station, StreamView session, Duration missedAfter) {
         Instant now = Instant.now();
-        live.refreshed(session.id(), station.id(), now);
-        send("Update", station.id(), audio(station, session, now));
+        boolean due = live.refresh(session.id(), now) || (session.liveSince().isBefore(now.minus(missedAfter))
+                && live.openMissed(session.id(), station.id(), now));
+        if (due) {
+            send("Update", station.id(), audio(station, session, now));
+        }
+        return due;
     }
 
     private Map<String, Object> audio(StationProfile station, StreamView session, Instant now) {

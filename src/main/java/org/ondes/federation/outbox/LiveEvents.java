@@ -9,6 +9,7 @@ import org.ondes.streams.StreamView;
 import org.ondes.streams.Streams;
 import org.ondes.streams.events.StationChanged;
 import org.ondes.streams.events.StreamChanged;
+import org.ondes.streams.events.StreamEvent;
 import org.ondes.streams.events.StreamWentLive;
 import org.ondes.streams.events.StreamWentOffline;
 import org.slf4j.Logger;
@@ -58,20 +59,17 @@ class LiveEvents {
         }
     }
 
+    /** Stream events are published as {@link StreamEvent}s (the catalog listens the same way). */
     @EventListener
-    void on(StreamWentLive event) {
-        submit("Go-live of " + event.sessionId(), () -> wentLive(event.sessionId(), event.stationId()));
-    }
-
-    @EventListener
-    void on(StreamWentOffline event) {
-        submit("End of " + event.sessionId(), () -> wentOffline(event.sessionId(), event.stationId()));
-    }
-
-    @EventListener
-    void on(StreamChanged event) {
-        if (enabled && event.songChanged()) {
-            changed.putIfAbsent(event.sessionId(), Instant.EPOCH);
+    void on(StreamEvent event) {
+        if (event instanceof StreamChanged changedEvent) {
+            if (enabled && changedEvent.songChanged()) {
+                changed.putIfAbsent(event.sessionId(), Instant.EPOCH);
+            }
+        } else if (event instanceof StreamWentLive) {
+            submit("Go-live of " + event.sessionId(), () -> wentLive(event.sessionId(), event.stationId()));
+        } else if (event instanceof StreamWentOffline) {
+            submit("End of " + event.sessionId(), () -> wentOffline(event.sessionId(), event.stationId()));
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.UUID;
 /**
  * Every {@code ondes.federation.live-refresh}, one instance (whichever claims the cycle first) sends an Update of
  * every published live session, so receivers can expire entries whose end they never heard of. The same pass makes
- * up for lost events: a live public session never published gets its Update (taken as a Create), a published one no
+ * up for lost events: a public session listed for a minute but never published gets its Update (taken as a Create), a published one no
  * longer live gets its Delete, an open Note of a station off air is ended. Ended sessions' tombstones are forgotten
  * after 30 days.
  */
@@ -30,6 +30,8 @@ import java.util.UUID;
 class LiveRefreshJob {
     static final String JOB = "live-refresh";
     static final Duration TOMBSTONES_KEPT = Duration.ofDays(30);
+    /** A session listed this long without being published lost its go-live event (events take milliseconds). */
+    static final Duration MISSED_AFTER = Duration.ofMinutes(1);
     private final LiveStore live;
     private final NoteStore noteStore;
     private final AudioPublisher audio;
@@ -70,13 +72,16 @@ class LiveRefreshJob {
         Map<UUID, Optional<StationProfile>> stations = new HashMap<>();
         Set<UUID> liveSessions = new HashSet<>();
         Set<UUID> liveStations = new HashSet<>();
+        int refreshed = 0;
         for (StreamView session : listed) {
             Optional<StationProfile> station = stations.computeIfAbsent(session.stationId(),
                     id -> Publishable.profile(streams.reachable(id)));
             if (station.isPresent()) {
                 liveSessions.add(session.id());
                 liveStations.add(session.stationId());
-                audio.refresh(station.get(), session);
+                if (audio.refresh(station.get(), session, MISSED_AFTER)) {
+                    refreshed++;
+                }
             }
         }
         for (LiveStore.Published stale : live.openSentBefore(start)) {
@@ -90,6 +95,6 @@ class LiveRefreshJob {
             }
         }
         live.prune(TOMBSTONES_KEPT, start);
-        return liveSessions.size();
+        return refreshed;
     }
 }

@@ -117,19 +117,30 @@ class LiveStore {
                 .orElse(new Claim.Closed());
     }
 
-    /** A refresh was sent: the session is published and open as of {@code now} (a missed Create is made up for). */
+    /** Takes the refresh of an open session: true when it is still open (its Update is due). */
     @Transactional
-    void refreshed(UUID sessionId, UUID stationId, Instant now) {
-        jdbc.prepareStatement("""
+    boolean refresh(UUID sessionId, Instant now) {
+        return jdbc.prepareStatement("UPDATE fed_live_sessions SET last_sent_at = ? WHERE session_id = ? AND ended_at IS NULL",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setObject(2, sessionId);
+                    return ps.executeUpdate();
+                }) > 0;
+    }
+
+    /** Records a session that was never published (its Create was lost); true when it indeed had no row. */
+    @Transactional
+    boolean openMissed(UUID sessionId, UUID stationId, Instant now) {
+        return jdbc.prepareStatement("""
                 INSERT INTO fed_live_sessions (session_id, station_id, published_at, last_sent_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (session_id) DO UPDATE SET ended_at = NULL, last_sent_at = excluded.last_sent_at
+                ON CONFLICT (session_id) DO NOTHING
                 """, ps -> {
             ps.setObject(1, sessionId);
             ps.setObject(2, stationId);
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setTimestamp(4, Timestamp.from(now));
             return ps.executeUpdate();
-        });
+        }) > 0;
     }
 
     /** Forgets sessions that ended more than {@code keep} ago (their ids then answer 404 instead of 410). */
