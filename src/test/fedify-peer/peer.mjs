@@ -1,6 +1,7 @@
 // A Fedify 2.3.6 ActivityPub peer for Ondes interop tests: one Person actor, auto-Accept of Follow, and test hooks.
-// Env: PORT (required), NAME (actor name, default "peer"), FIRST_KNOCK ("rfc9421" default, or
-// "draft-cavage-http-signatures-12"). Listens on 127.0.0.1 only. Started and stopped by org.ondes.testkit.FedifyPeer.
+// Follow targets are actor URLs or acct:name@host (found by WebFinger). Env: PORT (required), NAME (actor name,
+// default "peer"), FIRST_KNOCK ("rfc9421" default, or "draft-cavage-http-signatures-12"). Listens on 127.0.0.1 only.
+// Started and stopped by org.ondes.testkit.FedifyPeer.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { createFederation, MemoryKvStore } from "@fedify/fedify";
@@ -75,7 +76,19 @@ function json(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
+// acct:name@host resolved by WebFinger over plain http (loopback tests; Fedify's own lookup insists on https for acct:)
+async function webFinger(target) {
+  const host = target.slice(target.lastIndexOf("@") + 1);
+  const url = `http://${host}/.well-known/webfinger?resource=${encodeURIComponent(target)}`;
+  const response = await fetch(url, { headers: { Accept: "application/jrd+json" } });
+  if (!response.ok) throw new Error(`WebFinger ${url}: HTTP ${response.status}`);
+  const self = (await response.json()).links?.find((l) => l.rel === "self" && /json/.test(l.type ?? ""));
+  if (self?.href == null) throw new Error(`WebFinger ${url}: no self link`);
+  return self.href;
+}
+
 async function lookupActor(ctx, target) {
+  if (target.startsWith("acct:")) target = await webFinger(target);
   const documentLoader = await ctx.getDocumentLoader({ identifier: NAME }); // signed GETs
   const actor = await ctx.lookupObject(target, { documentLoader });
   if (actor == null || actor.inboxId == null) throw new Error(`no actor with an inbox at ${target}`);

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ondes.testkit.Await;
 import org.ondes.testkit.FakeIcecastMount;
 import org.ondes.testkit.IcecastWire;
 import org.ondes.testkit.OndesApi;
@@ -22,8 +23,10 @@ import org.ondes.testkit.YpReplyHead;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -147,9 +150,20 @@ class ApiContractIT implements TestPropertyProvider {
         assertMatches("NodeInfo", ok(api.get("/nodeinfo/2.0", null)));
         assertMatches("NodeInfo", ok(api.get("/nodeinfo/2.1", null)));
         for (String path : new String[]{"/actor/followers", "/actor/following", "/actor/outbox",
-                "/stations/" + stationId + "/followers", "/stations/" + stationId + "/outbox"}) {
+                "/stations/" + stationId + "/followers"}) {
             assertMatches("CountedCollection", ok(api.send("GET", path, null, null, as)));
         }
+        // what the live station published: its go-live Note (in the outbox, and at its id) and its session's Audio
+        String outboxPath = "/stations/" + stationId + "/outbox";
+        String outbox = Await.until(Duration.ofSeconds(15), () -> ok(api.send("GET", outboxPath, null, null, as)),
+                body -> body.contains("\"Note\""), () -> "no Note in the outbox");
+        assertMatches("Outbox", outbox);
+        assertMatches("Outbox", ok(api.send("GET", outboxPath + "?page=1", null, null, as)));
+        String noteId = JSON.readTree(outbox).at("/first/orderedItems/0/object/id").asText();
+        assertMatches("Note", ok(api.send("GET", URI.create(noteId).getPath(), null, null, as)));
+        String session = (String) ((Map<?, ?>) ((List<?>) api.listedStream(mount.url("/contract.ogg")).get("sessions"))
+                .get(0)).get("id");
+        assertMatches("LiveAudio", ok(api.send("GET", "/live/" + session, null, null, as)));
     }
 
     @Test

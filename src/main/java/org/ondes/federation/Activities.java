@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The activities this instance writes about follows. Each gets a fresh id under {@code /activities/}; Accept and Undo
- * embed the Follow they answer or take back (with its id, actor and object), which is how Mastodon and Fedify match
- * them.
+ * The activities this instance writes. Each gets a fresh id under {@code /activities/}; Accept and Undo embed the
+ * Follow they answer or take back (with its id, actor and object), which is how Mastodon and Fedify match them;
+ * what stations publish (go-live Notes, live sessions) is public.
  */
 @Singleton
 public class Activities {
@@ -48,6 +48,21 @@ public class Activities {
     public Map<String, Object> undo(String actor, Map<String, Object> follow) {
         Map<String, Object> a = base(newId(), "Undo", actor);
         a.put("object", follow);
+        return a;
+    }
+
+    /**
+     * A {@code Create}, {@code Update} or {@code Delete} of one of {@code actor}'s objects (embedded, or its id for a
+     * Delete), public: {@code to} Public, {@code cc} the actor's followers collection. {@code context} is the
+     * document's {@code @context}, so that the terms of the embedded object are declared.
+     */
+    public Map<String, Object> publicActivity(String type, Object context, String actor, Object object,
+                                              String followersCollection) {
+        Map<String, Object> a = base(newId(), type, actor);
+        a.put("@context", context);
+        a.put("object", object);
+        a.put("to", List.of(PUBLIC));
+        a.put("cc", List.of(followersCollection));
         return a;
     }
 

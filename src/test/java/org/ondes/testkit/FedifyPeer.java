@@ -116,12 +116,15 @@ public final class FedifyPeer implements AutoCloseable {
         return getList("/_raw");
     }
 
-    /** Makes the peer look up {@code actorUrl} (signed GETs) and send it a Follow; returns the Follow's id. */
+    /**
+     * Makes the peer look up {@code actorUrl} (signed GETs; an {@code acct:name@host} is found by WebFinger first) and
+     * send it a Follow; returns the Follow's id.
+     */
     public String follow(String actorUrl) {
         return (String) hook("/_follow?target=" + encode(actorUrl), "").get("id");
     }
 
-    /** Makes the peer send an Undo of its Follow of {@code actorUrl}. */
+    /** Makes the peer send an Undo of its Follow of {@code actorUrl} (an actor URL or {@code acct:name@host}). */
     public void unfollow(String actorUrl) {
         hook("/_unfollow?target=" + encode(actorUrl), "");
     }

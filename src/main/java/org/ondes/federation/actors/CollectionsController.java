@@ -1,10 +1,12 @@
 package org.ondes.federation.actors;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -14,6 +16,7 @@ import org.ondes.federation.ActivityResponses;
 import org.ondes.federation.ActorUrls;
 import org.ondes.federation.follows.Followers;
 import org.ondes.federation.follows.Following;
+import org.ondes.federation.outbox.StationOutbox;
 import org.ondes.streams.Streams;
 import org.ondes.web.ProblemException;
 import org.ondes.web.StationIds;
@@ -25,8 +28,8 @@ import java.util.UUID;
 
 /**
  * The actors' collections. Followers and following are given as counts only ({@code totalItems}, no member list):
- * who follows a station is its followers' business, as on most fediverse servers. Stations follow nobody. The outboxes
- * are empty until publishing is built.
+ * who follows a station is its followers' business, as on most fediverse servers. Stations follow nobody. A station's
+ * outbox holds its go-live Notes ({@link StationOutbox}); the instance actor's is empty.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -38,9 +41,11 @@ class CollectionsController {
     private final Following following;
     private final Streams streams;
     private final ActivityResponses responses;
+    private final StationOutbox outbox;
 
     CollectionsController(ActorUrls urls, Followers followers, Following following, Streams streams,
-                          ActivityResponses responses) {
+                          ActivityResponses responses, StationOutbox outbox) {
+        this.outbox = outbox;
         this.urls = urls;
         this.followers = followers;
         this.following = following;
@@ -75,8 +80,9 @@ class CollectionsController {
     }
 
     @Get(value = "/stations/{id}/outbox", produces = {ActivityMedia.ACTIVITY_JSON, "application/ld+json", "application/json"})
-    MutableHttpResponse<byte[]> stationOutbox(@PathVariable String id) {
-        return collection(urls.outbox(urls.station(station(id))), 0);
+    MutableHttpResponse<byte[]> stationOutbox(@PathVariable String id, @Nullable @QueryValue Integer page) {
+        UUID station = station(id);
+        return responses.activity(page == null ? outbox.collection(station) : outbox.page(station, page));
     }
 
     private UUID station(String id) {
