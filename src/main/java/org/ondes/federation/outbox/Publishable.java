@@ -15,6 +15,7 @@ final class Publishable {
     }
 
     static Optional<StationProfile> profile(Optional<Streams.ReachableStation> station) {
-        return station.filter(s -> !s.unlisted() && s.profile().handle() != null).map(Streams.ReachableStation::profile);
+        return station.filter(s -> !s.unlisted() && s.profile().handle() != null
+                && s.profile().origin() == null).map(Streams.ReachableStation::profile);
     }
 }

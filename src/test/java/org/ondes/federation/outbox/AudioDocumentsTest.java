@@ -24,7 +24,7 @@ class AudioDocumentsTest {
 
     static StationProfile station(String logo, String language, String country, String homepage) {
         return new StationProfile(STATION, "Night Owl Radio", "Late jazz from Lyon", homepage, List.of("jazz"),
-                language, country, logo, START, START, "night_owl");
+                language, country, logo, START, START, "night_owl", null, null);
     }
 
     static StreamView session(String codec, Integer bitrate, String song) {

@@ -17,8 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which stations are published, when a go-live gets a new Note, and hashtags matching the actor's. */
 class PublishRulesTest {
     static StationProfile profile(String handle) {
+        return profile(handle, null);
+    }
+
+    static StationProfile profile(String handle, String origin) {
         return new StationProfile(UUID.randomUUID(), "Owl", null, null, List.of(), null, null, null, Instant.now(),
-                Instant.now(), handle);
+                Instant.now(), handle, origin, origin == null ? null : "https://" + origin + "/stations/x");
     }
 
     @Test
@@ -31,6 +35,9 @@ class PublishRulesTest {
         StationProfile mirrored = profile(null);
         assertTrue(Publishable.profile(Optional.of(new Streams.ReachableStation(mirrored, false))).isEmpty(),
                 "a station mirrored from another instance has no handle and is never re-published");
+        StationProfile remote = profile("owl", "a.example");
+        assertTrue(Publishable.profile(Optional.of(new Streams.ReachableStation(remote, false))).isEmpty(),
+                "a station with an origin is never re-published, whatever its handle");
     }
 
     static NoteFacts note(Instant published, Instant ended) {
