@@ -14,5 +14,12 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties("ondes.federation.delivery")
 record DeliverySettings(@Bindable(defaultValue = "8") int threads,
                         @Bindable(defaultValue = "3000") int connectTimeoutMs,
-                        @Bindable(defaultValue = "5000") int readTimeoutMs) {
+                        @Bindable(defaultValue = "5000") int readTimeoutMs,
+                        @Bindable(defaultValue = "0.3") double cpuShare) {
+    DeliverySettings {
+        if (!(cpuShare > 0)) {
+            throw new IllegalArgumentException("ondes.federation.delivery.cpu-share (ONDES_FEDERATION_DELIVERY_CPU_SHARE)"
+                    + " must be above 0, for example 0.3 for 30 % of one core; got " + cpuShare);
+        }
+    }
 }
