@@ -15,7 +15,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 record DeliverySettings(@Bindable(defaultValue = "8") int threads,
                         @Bindable(defaultValue = "3000") int connectTimeoutMs,
                         @Bindable(defaultValue = "5000") int readTimeoutMs,
-                        @Bindable(defaultValue = "0.3") double cpuShare) {
+                        @Bindable(defaultValue = "0.4") double cpuShare) {
     DeliverySettings {
         if (!(cpuShare > 0)) {
             throw new IllegalArgumentException("ondes.federation.delivery.cpu-share (ONDES_FEDERATION_DELIVERY_CPU_SHARE)"
