@@ -62,10 +62,12 @@ class DeliveryWorker {
         // longer than any send can take: connect (per address) and an answer of at most four read timeouts
         this.lease = Duration.ofMinutes(2).plusMillis(4L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));
         AtomicInteger n = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(threads, r -> daemon(r, "fed-delivery-" + n.incrementAndGet()));
-        this.claimer = Executors.newSingleThreadExecutor(r -> daemon(r, "fed-delivery-claim"));
+        int nice = settings.nice();
+        this.senders = Executors.newFixedThreadPool(threads, r -> daemon(r, "fed-delivery-" + n.incrementAndGet(), nice));
+        this.claimer = Executors.newSingleThreadExecutor(r -> daemon(r, "fed-delivery-claim", nice));
         this.settler = new Settler(store, events, clock,
-                new Backoff(clock, () -> ThreadLocalRandom.current().nextDouble()), new CircuitRule(clock), this::settled);
+                new Backoff(clock, () -> ThreadLocalRandom.current().nextDouble()), new CircuitRule(clock), this::settled,
+                () -> ThreadNice.lower(nice));
         if (enabled) {
             settler.start();
         }
@@ -162,8 +164,12 @@ class DeliveryWorker {
         settler.stop();
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
+    /** A delivery thread: it first lowers its own CPU priority ({@link ThreadNice}), then works. */
+    private static Thread daemon(Runnable r, String name, int nice) {
+        Thread t = new Thread(() -> {
+            ThreadNice.lower(nice);
+            r.run();
+        }, name);
         t.setDaemon(true);
         return t;
     }
