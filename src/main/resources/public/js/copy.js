@@ -1,5 +1,23 @@
-// Copy buttons: a [data-copy="<id>"] button copies the value of the field with that id. Without JavaScript the
-// buttons stay hidden and the (read-only) fields can be selected and copied by hand.
+// Copy buttons: a [data-copy="<id>"] button copies the value of the field with that id, or the text of the element
+// with that id (a station's fediverse handle). Without JavaScript the buttons stay hidden and the (read-only) fields
+// and the text can be selected and copied by hand.
+
+function textOf(source) {
+  return 'value' in source ? source.value : source.textContent.trim();
+}
+
+// Selects what the button copies, so that a browser without clipboard access still shows it ready to copy by hand.
+function select(source) {
+  if (typeof source.select === 'function') {
+    source.select();
+    return;
+  }
+  const range = document.createRange();
+  range.selectNodeContents(source);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
 
 export function initCopy(root) {
   for (const button of root.querySelectorAll('[data-copy]')) {
@@ -11,10 +29,14 @@ export function initCopy(root) {
     button.addEventListener('click', async () => {
       let copied = true;
       try {
-        await navigator.clipboard.writeText(source.value);
+        await navigator.clipboard.writeText(textOf(source));
       } catch {
-        source.select();
-        copied = document.execCommand('copy');
+        select(source);
+        try {
+          copied = document.execCommand('copy');
+        } catch {
+          copied = false;
+        }
       }
       if (status) status.textContent = copied ? 'Copied.' : 'Could not copy: select the text and copy it.';
     });

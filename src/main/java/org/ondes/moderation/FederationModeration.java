@@ -123,6 +123,11 @@ public class FederationModeration {
                 .map(f -> new FollowerView(f.actor(), f.ondesCatalog(), f.since())).toList();
     }
 
+    /** How many follows the stations have from the fediverse, and from how many accounts. */
+    public Followers.StationFollows stationFollows() {
+        return followers.stationFollows();
+    }
+
     static String domain(String domain) {
         String d = DomainBlocks.normalise(domain);
         if (d == null || d.length() > 253 || !DOMAIN.matcher(d).matches()) {

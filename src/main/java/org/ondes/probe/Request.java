@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One outbound HTTP request for {@link GuardedHttpClient}.
@@ -27,11 +28,14 @@ public record Request(String method, URI uri, Map<String, String> headers, byte[
     public static final int MAX_REDIRECTS = 20;
     public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
+    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,20}");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E\\t]*");
     private static final Set<String> RESERVED = Set.of("host", "user-agent", "connection", "accept-encoding",
             "content-length", "transfer-encoding");
 
     public Request {
-        if (method == null || !method.matches("[A-Z]{1,20}")) {
+        if (method == null || !METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("method must be an upper-case token");
         }
         if (uri == null) {
@@ -46,13 +50,13 @@ public record Request(String method, URI uri, Map<String, String> headers, byte[
         Map<String, String> copy = new LinkedHashMap<>();
         if (headers != null) {
             headers.forEach((name, value) -> {
-                if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                if (name == null || !HEADER_NAME.matcher(name).matches()) {
                     throw new IllegalArgumentException("invalid header name: " + Text.clean(name, 40));
                 }
                 if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
                     throw new IllegalArgumentException("header is set by the client: " + name);
                 }
-                if (value == null || !value.matches("[\\x20-\\x7E\\t]*")) {
+                if (value == null || !HEADER_VALUE.matcher(value).matches()) {
                     throw new IllegalArgumentException("header value must be printable ASCII: " + name);
                 }
                 copy.put(name, value);

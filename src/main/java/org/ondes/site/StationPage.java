@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param homepage        the station's web site when it is an http(s) URL, else null
  * @param live            null when the station is not on air
- * @param fediverseHandle the handle to follow the station with, once federation exists (always null for now)
+ * @param fediverseHandle the handle to follow the station with from the fediverse ({@code @name@host}), or null
+ *                        (a remote station, or federation switched off)
  * @param unlisted        its owner made it unlisted: the page says it is reachable only by its link
  * @param report          the form to report the station to the moderators
  * @param origin          for another instance's station, that instance's host[:port]; else null

@@ -16,12 +16,17 @@ final class StationPages {
      * @param absolute turns a path of this instance into an absolute URL ({@code PublicUrls.of})
      */
     static StationPage page(StationDetail d, Instant now, java.util.function.UnaryOperator<String> absolute) {
-        return page(d, now, absolute, ReportForm.blank(StationCards.href(d.id()), false));
+        return page(d, now, absolute, ReportForm.blank(StationCards.href(d.id()), false), true);
     }
 
-    /** As {@link #page(StationDetail, Instant, java.util.function.UnaryOperator)} with the report form's state. */
+    /**
+     * As {@link #page(StationDetail, Instant, java.util.function.UnaryOperator)} with the report form's state.
+     *
+     * @param federation whether this instance speaks ActivityPub: only then is the station's handle shown (a remote
+     *                   station, which has no handle here, never shows one)
+     */
     static StationPage page(StationDetail d, Instant now, java.util.function.UnaryOperator<String> absolute,
-                            ReportForm report) {
+                            ReportForm report, boolean federation) {
         String href = StationCards.href(d.id());
         StationCard live = d.live() && d.entry() != null ? StationCards.of(d.entry(), now) : null;
         List<StationCard.Chip> genres = d.genres().stream()
@@ -35,8 +40,8 @@ final class StationPages {
         PageMeta meta = PageMeta.of(d.name() + " · Ondes", description, absolute.apply(href), "music.radio_station");
         return new StationPage(d.unlisted() ? meta.noindex() : meta, d.id(), d.name(), blankToNull(d.description()),
                 webLink(d.homepage()), genres, live, songs, Sparkline.of(d.listenerHistory(), now), embedUrl,
-                snippet(embedUrl, d.name()), href + "/listen.xspf", null, d.unlisted(), report, d.origin(),
-                d.origin() == null ? null : WebLinks.http(d.originUrl()));
+                snippet(embedUrl, d.name()), href + "/listen.xspf", federation ? blankToNull(d.handle()) : null,
+                d.unlisted(), report, d.origin(), d.origin() == null ? null : WebLinks.http(d.originUrl()));
     }
 
     static EmbedPage embed(StationDetail d, Instant now, java.util.function.UnaryOperator<String> absolute) {

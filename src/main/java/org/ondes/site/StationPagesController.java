@@ -1,5 +1,6 @@
 package org.ondes.site;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -53,9 +54,12 @@ class StationPagesController {
     private final Reports reports;
     private final ClientAddresses clients;
     private final Origins origins;
+    private final boolean federation;
 
     StationPagesController(StationDetails stations, PublicUrls urls, PageRenderer pages, Reports reports,
-                           ClientAddresses clients, Origins origins) {
+                           ClientAddresses clients, Origins origins,
+                           @Value("${ondes.federation.enabled:true}") boolean federation) {
+        this.federation = federation;
         this.stations = stations;
         this.urls = urls;
         this.pages = pages;
@@ -105,7 +109,7 @@ class StationPagesController {
 
     private MutableHttpResponse<String> render(HttpStatus status, StationDetail d, ReportForm form,
                                                HttpRequest<?> request) {
-        StationPage page = StationPages.page(d, Instant.now(), urls::of, form);
+        StationPage page = StationPages.page(d, Instant.now(), urls::of, form, federation);
         // The same URL is the station's ActivityPub actor for clients that ask for it (federation.actors).
         MutableHttpResponse<String> response = pages.html(status, "station", page, request)
                 .header(io.micronaut.http.HttpHeaders.VARY, "Accept");

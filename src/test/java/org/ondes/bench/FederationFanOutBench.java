@@ -80,7 +80,10 @@ class FederationFanOutBench {
             List<String> out = new ArrayList<>();
             out.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
                     + "; PostgreSQL, the server, the load generator and the receivers (another process, nice 10) on the same machine");
-            out.add("Send threads: " + THREADS);
+            out.add("Send threads: " + THREADS + "; delivery CPU share (ONDES_FEDERATION_DELIVERY_CPU_SHARE): "
+                    + ondes.context().getProperty("ondes.federation.delivery.cpu-share", String.class).orElse("?")
+                    + "; their nice value (ONDES_FEDERATION_DELIVERY_NICE): "
+                    + ondes.context().getProperty("ondes.federation.delivery.nice", String.class).orElse("?"));
             load.run("warm-up touches", 16, TOUCH_RATE, 5, quiet);
             warmUp(deliveries, signer, receivers);
 

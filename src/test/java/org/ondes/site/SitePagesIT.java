@@ -124,6 +124,15 @@ class SitePagesIT implements TestPropertyProvider {
         assertTrue(snippet.startsWith("<iframe src=\"" + PUBLIC_URL + "/stations/" + jazz.stationId() + "/embed\""), snippet);
         assertEquals("Nina Simone - Feeling Good", doc.select("[data-recent-songs] li span").first().text());
         assertTrue(doc.select("a[href^=http://example.org]").attr("rel").contains("nofollow"), "homepage link");
+
+        String handle = (String) api.get("/api/v1/stations/" + jazz.stationId(), null).json().get("handle");
+        assertEquals("@late_night_jazz@ondes.example.net", handle, "the host of ONDES_PUBLIC_URL");
+        assertEquals("Follow on the fediverse: " + handle + " Copy", doc.select("[data-fediverse] .copy-row").text());
+        assertEquals(handle, doc.select("code#fediverse-handle[data-fediverse-handle]").text(),
+                "plain text: selectable and copyable without JavaScript");
+        assertTrue(doc.select("[data-fediverse] button[data-copy=fediverse-handle]").hasAttr("hidden"),
+                "the button shows only once the script can make it work");
+        assertTrue(doc.select("[data-fediverse] .hint").text().startsWith("Paste it into Mastodon's search"));
     }
 
     @Test

@@ -46,7 +46,13 @@ class StationPagesTest {
         assertEquals("/?genre=jazz", page.genres().get(0).href());
         assertEquals("11:50 UTC", page.recentSongs().get(0).atText());
         assertEquals("https://o.example/stations/" + ID + "/embed", page.embedUrl());
-        assertNull(page.fediverseHandle());
+        assertEquals("@night_owl@o.example", page.fediverseHandle(), "a local station is followed by its handle");
+        assertNull(StationPages.page(d, NOW, path -> "https://o.example" + path, page.report(), false).fediverseHandle(),
+                "no handle while federation is switched off");
+        StationDetail remote = new StationDetail(ID, "Far Away", null, null, List.of(), null, null, null, false, null,
+                List.of(), List.of(), false, null, null, "a.example", "https://a.example/stations/x");
+        assertNull(StationPages.page(remote, NOW, path -> "https://o.example" + path).fediverseHandle(),
+                "a station without a handle (from another instance) shows none");
         assertNull(page.meta().robots(), "a listed station's page may be indexed");
         assertEquals("/stations/" + ID + "/report", page.report().action());
         assertEquals(5, page.report().reasons().size());

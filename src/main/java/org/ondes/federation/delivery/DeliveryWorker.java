@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * inbox is published as {@link InboxGone}), refused ones dropped, failed ones put back with {@link Backoff} and
  * counted against their host's {@link CircuitRule}. A pass runs every second, when a delivery is queued on this
  * instance and when half the claimed deliveries are settled; passes never overlap on one instance, and several
- * instances share the queue.
+ * instances share the queue. All of this work is paced by its CPU time ({@link CpuPacer}, {@link CpuBudget}) so
+ * that a fan-out takes at most the configured share of a core from the requests being served.
  */
 @Singleton
 class DeliveryWorker {
@@ -46,6 +47,9 @@ class DeliveryWorker {
     private final ExecutorService claimer;
     private final AtomicBoolean claimQueued = new AtomicBoolean();
     private final AtomicLong attempts = new AtomicLong();
+    private final CpuPacer pacer;
+    /** The settler thread's CPU time when it last reported: what it used since is the batch's. */
+    private long settlerCpu;
 
     DeliveryWorker(DeliveryStore store, InboxSender sender, DeliverySettings settings, FederationSettings federation,
                    ApplicationEventPublisher<InboxGone> events, @Value("${ondes.jobs.enabled:true}") boolean jobs) {
@@ -54,13 +58,16 @@ class DeliveryWorker {
         this.enabled = jobs && federation.enabled();
         this.threads = Math.max(1, settings.threads());
         this.window = 2 * threads;
+        this.pacer = new CpuPacer(settings.cpuShare());
         // longer than any send can take: connect (per address) and an answer of at most four read timeouts
         this.lease = Duration.ofMinutes(2).plusMillis(4L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));
         AtomicInteger n = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(threads, r -> daemon(r, "fed-delivery-" + n.incrementAndGet()));
-        this.claimer = Executors.newSingleThreadExecutor(r -> daemon(r, "fed-delivery-claim"));
+        int nice = settings.nice();
+        this.senders = Executors.newFixedThreadPool(threads, r -> daemon(r, "fed-delivery-" + n.incrementAndGet(), nice));
+        this.claimer = Executors.newSingleThreadExecutor(r -> daemon(r, "fed-delivery-claim", nice));
         this.settler = new Settler(store, events, clock,
-                new Backoff(clock, () -> ThreadLocalRandom.current().nextDouble()), new CircuitRule(clock), this::settled);
+                new Backoff(clock, () -> ThreadLocalRandom.current().nextDouble()), new CircuitRule(clock), this::settled,
+                () -> ThreadNice.lower(nice));
         if (enabled) {
             settler.start();
         }
@@ -99,7 +106,9 @@ class DeliveryWorker {
         if (room <= 0) {
             return 0;
         }
+        long cpu = pacer.threadCpu();
         List<DeliveryStore.Due> due = store.claim(room, clock.instant(), lease);
+        pacer.charge(cpu);
         claimed.addAndGet(due.size());
         for (DeliveryStore.Due d : due) {
             try {
@@ -117,7 +126,15 @@ class DeliveryWorker {
     }
 
     private void attempt(DeliveryStore.Due d) {
+        CpuBudget.Turn turn;
+        try {
+            turn = pacer.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: the lease runs out and the delivery is due again
+            return;
+        }
         attempts.incrementAndGet();
+        long cpu = pacer.threadCpu();
         Outcome outcome;
         try {
             outcome = sender.send(d);
@@ -126,11 +143,15 @@ class DeliveryWorker {
             outcome = new Outcome.Retry(null, "internal error: " + e.getClass().getSimpleName(), false,
                     Outcome.Host.UNKNOWN);
         }
+        pacer.finish(turn, cpu);
         settler.add(d, outcome);
     }
 
     /** The settler wrote {@code count} outcomes: their places in the window are free again. */
     private void settled(int count) {
+        long before = settlerCpu;
+        settlerCpu = pacer.threadCpu();
+        pacer.charge(before);
         if (window - claimed.addAndGet(-count) >= threads) {
             wakeUp();
         }
@@ -143,8 +164,12 @@ class DeliveryWorker {
         settler.stop();
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
+    /** A delivery thread: it first lowers its own CPU priority ({@link ThreadNice}), then works. */
+    private static Thread daemon(Runnable r, String name, int nice) {
+        Thread t = new Thread(() -> {
+            ThreadNice.lower(nice);
+            r.run();
+        }, name);
         t.setDaemon(true);
         return t;
     }

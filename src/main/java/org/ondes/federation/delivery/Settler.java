@@ -34,16 +34,21 @@ final class Settler {
     private final IntConsumer settled;
     private final BlockingQueue<Done> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final Runnable atStart;
 
-    /** {@code settled} is told, on the settler's thread, how many outcomes each batch wrote (or failed to write). */
+    /**
+     * {@code settled} is told, on the settler's thread, how many outcomes each batch wrote (or failed to write);
+     * {@code atStart} runs first on that thread (it lowers the thread's priority).
+     */
     Settler(DeliveryStore store, ApplicationEventPublisher<InboxGone> events, Clock clock, Backoff backoff,
-            CircuitRule circuit, IntConsumer settled) {
+            CircuitRule circuit, IntConsumer settled, Runnable atStart) {
         this.store = store;
         this.events = events;
         this.clock = clock;
         this.backoff = backoff;
         this.circuit = circuit;
         this.settled = settled;
+        this.atStart = atStart;
         this.thread = new Thread(this::run, "fed-delivery-settle");
         this.thread.setDaemon(true);
     }
@@ -61,6 +66,7 @@ final class Settler {
     }
 
     private void run() {
+        atStart.run();
         List<Done> batch = new ArrayList<>();
         while (true) {
             try {

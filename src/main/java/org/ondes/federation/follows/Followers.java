@@ -95,6 +95,22 @@ public class Followers {
         });
     }
 
+    /** How many follows the stations have (every station actor together), and from how many remote actors. */
+    public record StationFollows(long follows, long actors) {
+    }
+
+    @Transactional
+    public StationFollows stationFollows() {
+        return jdbc.prepareStatement("SELECT count(*), count(DISTINCT remote_actor) FROM fed_followers "
+                + "WHERE local_actor <> ?", ps -> {
+            ps.setString(1, INSTANCE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new StationFollows(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
     /** A follower of one local actor, as admins list them. */
     public record Listed(String actor, boolean ondesCatalog, java.time.Instant since) {
     }
