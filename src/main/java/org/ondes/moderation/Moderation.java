@@ -153,7 +153,8 @@ public class Moderation {
     private static ModeratedStationView view(ModeratedStation s, String owner, String hiddenBy) {
         ModeratedStationView.Hide hide = s.hiddenByModeratorAt() == null ? null
                 : new ModeratedStationView.Hide(s.hiddenByModeratorReason(), s.hiddenByModeratorAt(), hiddenBy);
-        return new ModeratedStationView(s.id(), s.name(), owner, s.live(), s.hiddenByOwner(), hide, s.createdAt());
+        return new ModeratedStationView(s.id(), s.name(), owner, s.live(), s.hiddenByOwner(), hide, s.createdAt(),
+                s.origin());
     }
 
     private String suspendedBy(AccountSummary a) {

@@ -327,6 +327,7 @@ class FederationReceiveIT {
         OndesApi.Response hide = api.send("POST", "/api/v1/moderation/stations/" + stationId + "/hide", admin,
                 "{\"reason\":\"off-topic\"}");
         assertEquals(200, hide.status(), hide.body());
+        assertEquals(peer.host(), hide.json().get("origin"), "moderators see which instance the station comes from");
         awaitGone("Hide Me FM");
         assertEquals(404, api.get("/api/v1/stations/" + stationId, null).status());
     }

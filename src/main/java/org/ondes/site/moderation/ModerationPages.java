@@ -81,10 +81,18 @@ final class ModerationPages {
         } else {
             status = s.live() ? "Live" : "Not live";
         }
-        return new ModerationPage.StationLine(s.id().toString(), s.name(), s.owner() == null ? "?" : s.owner(), s.live(),
+        return new ModerationPage.StationLine(s.id().toString(), s.name(), byLine(s), s.live(),
                 status, hide == null ? "/stations/" + s.id() : null, hide != null, hide == null ? null : hide.reason(),
                 hide == null ? null : hide.hiddenBy(), hide == null ? null : hide.hiddenAt().toString(),
                 hide == null ? null : Formats.dateTime(hide.hiddenAt()));
+    }
+
+    /** Who answers for the station: its owner, or the instance it is listed from. */
+    private static String byLine(ModeratedStationView s) {
+        if (s.origin() != null) {
+            return "the instance " + s.origin();
+        }
+        return s.owner() == null ? "?" : s.owner();
     }
 
     static ModerationPage.UserLine user(ModeratedUserView u) {

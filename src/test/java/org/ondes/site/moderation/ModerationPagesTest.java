@@ -21,17 +21,20 @@ class ModerationPagesTest {
 
     @Test
     void aStationsLineSaysWhetherItIsLiveAndWhoHidIt() {
-        ModerationPage.StationLine live = ModerationPages.station(new ModeratedStationView(ID, "Radio", "owner", true, false, null, T));
+        ModerationPage.StationLine live = ModerationPages.station(new ModeratedStationView(ID, "Radio", "owner", true, false, null, T, null));
         assertEquals("Live", live.status());
         assertEquals("/stations/" + ID, live.publicHref());
         ModerationPage.StationLine hidden = ModerationPages.station(new ModeratedStationView(ID, "Radio", "owner", true, true,
-                new ModeratedStationView.Hide("spam", T, "mod_anna"), T));
+                new ModeratedStationView.Hide("spam", T, "mod_anna"), T, null));
         assertEquals("Hidden by mod_anna", hidden.status());
         assertNull(hidden.publicHref(), "hidden stations have no public page to link");
         assertEquals("2026-11-21 10:15 UTC", hidden.hiddenAtText());
         ModerationPage.StationLine unlisted = ModerationPages.station(new ModeratedStationView(ID, "Radio", "owner", false,
-                true, null, T));
+                true, null, T, null));
         assertEquals("Unlisted by its owner", unlisted.status());
+        ModerationPage.StationLine remote = ModerationPages.station(new ModeratedStationView(ID, "Radio", null, true,
+                false, null, T, "a.example:8443"));
+        assertEquals("the instance a.example:8443", remote.owner(), "a remote station answers to its origin instance");
         assertEquals("/stations/" + ID, unlisted.publicHref(), "an unlisted station's page works by its link");
     }
 
@@ -40,7 +43,7 @@ class ModerationPagesTest {
         PageMeta meta = PageMeta.of("Moderation · Ondes", "", "http://x/moderation", "website");
         ModeratedStationView.Page none = new ModeratedStationView.Page(List.of(), 0);
         ModeratedStationView.Page many = new ModeratedStationView.Page(Collections.nCopies(50,
-                new ModeratedStationView(ID, "Radio", "owner", false, false, null, T)), 120);
+                new ModeratedStationView(ID, "Radio", "owner", false, false, null, T, null)), 120);
         ModeratedUserView.Page users = new ModeratedUserView.Page(List.of(), 0);
         ModerationPage first = ModerationPages.build(meta, lists(many, 0, none, users), "hidden", null,
                 ModerationPage.Errors.NONE, ModerationPage.Typed.EMPTY);
