@@ -2,9 +2,8 @@ package org.ondes.streams;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.ondes.config.AfterCommit;
 import jakarta.transaction.Transactional;
 import org.ondes.streams.events.StationChanged;
 import org.ondes.streams.events.StreamEvent;
@@ -51,14 +50,14 @@ public class Streams {
     private final ListenUrlVerificationJob verification;
     private final ApplicationEventPublisher<StreamEvent> events;
     private final ApplicationEventPublisher<StationChanged> stationEvents;
-    private final TransactionOperations<?> transactions;
+    private final AfterCommit afterCommit;
 
     /** Looked up when used: moderation's rules depend on this facade in turn. */
     private final BeanProvider<DisplayNameRules> nameRules;
 
     Streams(SessionStore sessions, StreamsQueries queries, OwnerStations owners, ProfileStore profiles,
             ProfileEdits edits, TouchBatcher touches, ListenUrlVerificationJob verification, ApplicationEventPublisher<StreamEvent> events,
-            ApplicationEventPublisher<StationChanged> stationEvents, TransactionOperations<?> transactions,
+            ApplicationEventPublisher<StationChanged> stationEvents, AfterCommit afterCommit,
             BeanProvider<DisplayNameRules> nameRules) {
         this.nameRules = nameRules;
         this.sessions = sessions;
@@ -70,7 +69,7 @@ public class Streams {
         this.verification = verification;
         this.events = events;
         this.stationEvents = stationEvents;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     /** A new session id: upper-case UUID, only [A-F0-9-], safe to travel unescaped in Icecast's touch bodies. */
@@ -285,7 +284,7 @@ public class Streams {
             }
         }
         StationChanged changed = new StationChanged(change.stationId(), now);
-        afterCommit(() -> {
+        afterCommit.run(() -> {
             try {
                 stationEvents.publishEvent(changed);
             } catch (RuntimeException e) {
@@ -305,18 +304,7 @@ public class Streams {
 
     /** Publishes once the change is visible: after the surrounding transaction commits, or now if there is none. */
     void publish(StreamEvent event) {
-        afterCommit(() -> publishNow(event));
-    }
-
-    private void afterCommit(Runnable action) {
-        transactions.findTransactionStatus().ifPresentOrElse(
-                status -> status.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        action.run();
-                    }
-                }),
-                action);
+        afterCommit.run(() -> publishNow(event));
     }
 
     private void publishNow(StreamEvent event) {

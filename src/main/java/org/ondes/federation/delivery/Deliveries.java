@@ -1,8 +1,7 @@
 package org.ondes.federation.delivery;
 
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.ondes.config.AfterCommit;
 import jakarta.transaction.Transactional;
 import org.ondes.federation.DomainBlocks;
 import org.ondes.federation.FederationSettings;
@@ -29,15 +28,15 @@ public class Deliveries {
     private final DeliveryStore store;
     private final DomainBlocks blocks;
     private final DeliveryWorker worker;
-    private final TransactionOperations<?> transactions;
+    private final AfterCommit afterCommit;
     private final boolean enabled;
 
-    Deliveries(DeliveryStore store, DomainBlocks blocks, DeliveryWorker worker, TransactionOperations<?> transactions,
+    Deliveries(DeliveryStore store, DomainBlocks blocks, DeliveryWorker worker, AfterCommit afterCommit,
                FederationSettings settings) {
         this.store = store;
         this.blocks = blocks;
         this.worker = worker;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.enabled = settings.enabled();
     }
 
@@ -73,17 +72,6 @@ public class Deliveries {
         }
         List<InboxTarget> list = new ArrayList<>(targets.values());
         store.insert(activityId, body.clone(), signerActorId, list, Instant.now());
-        afterCommit(worker::wakeUp);
-    }
-
-    private void afterCommit(Runnable action) {
-        transactions.findTransactionStatus().ifPresentOrElse(
-                status -> status.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        action.run();
-                    }
-                }),
-                action);
+        afterCommit.run(worker::wakeUp);
     }
 }
