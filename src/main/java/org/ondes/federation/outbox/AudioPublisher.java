@@ -2,10 +2,6 @@ package org.ondes.federation.outbox;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.ondes.config.PublicUrls;
-import org.ondes.federation.Activities;
-import org.ondes.federation.ActivityResponses;
-import org.ondes.federation.delivery.Deliveries;
 import org.ondes.streams.StationProfile;
 import org.ondes.streams.StreamView;
 import org.ondes.streams.Streams;
@@ -27,21 +23,15 @@ class AudioPublisher {
     private final LiveStore live;
     private final Streams streams;
     private final Recipients recipients;
-    private final Activities activities;
-    private final ActivityResponses json;
-    private final Deliveries deliveries;
-    private final PublicUrls urls;
+    private final StationActivities outgoing;
     private final PublishSettings settings;
 
-    AudioPublisher(LiveStore live, Streams streams, Recipients recipients, Activities activities, ActivityResponses json,
-                   Deliveries deliveries, PublicUrls urls, PublishSettings settings) {
+    AudioPublisher(LiveStore live, Streams streams, Recipients recipients, StationActivities outgoing,
+                   PublishSettings settings) {
         this.live = live;
         this.streams = streams;
         this.recipients = recipients;
-        this.activities = activities;
-        this.json = json;
-        this.deliveries = deliveries;
-        this.urls = urls;
+        this.outgoing = outgoing;
         this.settings = settings;
     }
 
@@ -58,7 +48,7 @@ class AudioPublisher {
     @Transactional
     void ended(UUID sessionId) {
         live.end(sessionId, Instant.now()).ifPresent(p -> send("Delete", p.stationId(),
-                new Links(urls.base()).audio(sessionId)));
+                outgoing.links().audio(sessionId)));
     }
 
     /** An Update of the session as it is now, if its turn has come; otherwise when to try again. */
@@ -95,14 +85,10 @@ class AudioPublisher {
     }
 
     private Map<String, Object> audio(StationProfile station, StreamView session, Instant now) {
-        return AudioDocuments.audio(new Links(urls.base()), station, session, now, settings.liveRefresh().toSeconds());
+        return AudioDocuments.audio(outgoing.links(), station, session, now, settings.liveRefresh().toSeconds());
     }
 
     private void send(String type, UUID stationId, Object object) {
-        Links links = new Links(urls.base());
-        String actor = links.station(stationId);
-        Map<String, Object> activity = activities.publicActivity(type, AudioDocuments.CONTEXT, actor, object,
-                links.followers(stationId));
-        deliveries.enqueue((String) activity.get("id"), json.bytes(activity), actor, recipients.ofAudio(stationId));
+        outgoing.send(type, AudioDocuments.CONTEXT, stationId, object, recipients.ofAudio(stationId));
     }
 }

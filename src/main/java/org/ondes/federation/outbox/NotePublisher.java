@@ -2,10 +2,7 @@ package org.ondes.federation.outbox;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.ondes.config.PublicUrls;
 import org.ondes.federation.Activities;
-import org.ondes.federation.ActivityResponses;
-import org.ondes.federation.delivery.Deliveries;
 import org.ondes.streams.StationProfile;
 import org.ondes.streams.StreamView;
 import org.slf4j.Logger;
@@ -28,20 +25,13 @@ class NotePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(NotePublisher.class);
     private final NoteStore notes;
     private final Recipients recipients;
-    private final Activities activities;
-    private final ActivityResponses json;
-    private final Deliveries deliveries;
-    private final PublicUrls urls;
+    private final StationActivities outgoing;
     private final PublishSettings settings;
 
-    NotePublisher(NoteStore notes, Recipients recipients, Activities activities, ActivityResponses json,
-                  Deliveries deliveries, PublicUrls urls, PublishSettings settings) {
+    NotePublisher(NoteStore notes, Recipients recipients, StationActivities outgoing, PublishSettings settings) {
         this.notes = notes;
         this.recipients = recipients;
-        this.activities = activities;
-        this.json = json;
-        this.deliveries = deliveries;
-        this.urls = urls;
+        this.outgoing = outgoing;
         this.settings = settings;
     }
 
@@ -68,21 +58,18 @@ class NotePublisher {
     void offAir(UUID stationId) {
         notes.lock(stationId);
         notes.end(stationId, Instant.now()).ifPresent(ended -> {
-            Links links = new Links(urls.base());
-            send("Update", links, ended);
+            send("Update", outgoing.links(), ended);
         });
     }
 
     private void post(StationProfile station, StreamView busiest, Instant now) {
-        String createId = activities.newId();
+        String createId = outgoing.newId();
         NoteFacts facts = new NoteFacts(UUID.randomUUID(), station.id(), createId,
                 station.name() == null || station.name().isBlank() ? busiest.name() : station.name(),
                 station.description(), station.genres(), station.logoUrl(), busiest.listenUrl(),
                 busiest.currentSong(), now, null);
         notes.insert(facts);
-        Links links = new Links(urls.base());
-        Map<String, Object> create = create(links, facts);
-        deliveries.enqueue(createId, json.bytes(create), links.station(station.id()), recipients.ofNotes(station.id()));
+        outgoing.queue(create(outgoing.links(), facts), station.id(), recipients.ofNotes(station.id()));
     }
 
     /** The Create of a stored Note (as first sent, or as the Note reads now), for deliveries and the outbox. */
@@ -100,9 +87,7 @@ class NotePublisher {
     }
 
     private void send(String type, Links links, NoteFacts facts) {
-        String actor = links.station(facts.stationId());
-        Map<String, Object> activity = activities.publicActivity(type, NoteDocuments.CONTEXT, actor,
-                NoteDocuments.note(links, facts), links.followers(facts.stationId()));
-        deliveries.enqueue((String) activity.get("id"), json.bytes(activity), actor, recipients.ofNotes(facts.stationId()));
+        outgoing.send(type, NoteDocuments.CONTEXT, facts.stationId(), NoteDocuments.note(links, facts),
+                recipients.ofNotes(facts.stationId()));
     }
 }
