@@ -10,11 +10,9 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -23,7 +21,11 @@ import javax.net.ssl.SSLSocketFactory;
  * connects to exactly the addresses it checked (never resolving again), so DNS rebinding cannot slip
  * a private address in between check and use. Written over plain sockets because the JDK client can
  * neither pin the connect address nor accept the {@code ICY 200 OK} status line of SHOUTcast-style
- * servers. Thread-safe; one connection per request ({@code Connection: close}).
+ * servers. Thread-safe. By default one connection per request ({@code Connection: close}); a client made with a
+ * keep-alive time keeps connections open between requests to the same origin ({@link IdleConnections}), which saves
+ * a TCP and TLS handshake per request to a host it talks to often (federation deliveries). A kept connection is
+ * reused only while its address still passes the policy and is one the host name resolves to; one that the server
+ * closed while idle is noticed when the request gets no answer at all, and the request goes again on a new one.
  */
 public final class GuardedHttpClient {
 
@@ -36,8 +38,9 @@ public final class GuardedHttpClient {
     /** A whole exchange (headers and body of one hop) may take this many read timeouts. */
     static final int EXCHANGE_READ_TIMEOUTS = 4;
 
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
+    /** Connections kept per origin (federation sends a host at most a couple of requests at once) and in all. */
+    static final int MAX_IDLE_PER_ORIGIN = 4;
+    static final int MAX_IDLE = 256;
 
     private final AddressPolicy policy;
     private final Duration connectTimeout;
@@ -45,15 +48,32 @@ public final class GuardedHttpClient {
     private final String userAgent;
     private final Resolver resolver;
     private final Connector connector;
+    /** Connections kept between requests; null: one connection per request. */
+    private final IdleConnections idle;
 
+    /** A client that opens a connection per request. */
     public GuardedHttpClient(AddressPolicy policy, Duration connectTimeout, Duration readTimeout, String userAgent) {
+        this(policy, connectTimeout, readTimeout, userAgent, Duration.ZERO);
+    }
+
+    /**
+     * A client that keeps a connection open for up to {@code keepAlive} after a request, for the next request to the
+     * same origin ({@link Duration#ZERO}: a connection per request).
+     */
+    public GuardedHttpClient(AddressPolicy policy, Duration connectTimeout, Duration readTimeout, String userAgent,
+                             Duration keepAlive) {
         this(policy, connectTimeout, readTimeout, userAgent, InetAddress::getAllByName,
-                (SSLSocketFactory) SSLSocketFactory.getDefault(), Connector.PLAIN);
+                (SSLSocketFactory) SSLSocketFactory.getDefault(), Connector.PLAIN, keepAlive);
     }
 
     /** For tests: another resolver, trust store or way of opening TCP connections. */
     GuardedHttpClient(AddressPolicy policy, Duration connectTimeout, Duration readTimeout, String userAgent,
                       Resolver resolver, SSLSocketFactory tls, Connector.Dialer dialer) {
+        this(policy, connectTimeout, readTimeout, userAgent, resolver, tls, dialer, Duration.ZERO);
+    }
+
+    GuardedHttpClient(AddressPolicy policy, Duration connectTimeout, Duration readTimeout, String userAgent,
+                      Resolver resolver, SSLSocketFactory tls, Connector.Dialer dialer, Duration keepAlive) {
         if (policy == null || resolver == null || tls == null || dialer == null) {
             throw new IllegalArgumentException("policy, resolver and TLS factory are required");
         }
@@ -71,6 +91,19 @@ public final class GuardedHttpClient {
         this.userAgent = userAgent;
         this.resolver = resolver;
         this.connector = new Connector(connectTimeout, readTimeout, tls, dialer);
+        this.idle = keepAlive.isZero() ? null : new IdleConnections(keepAlive, MAX_IDLE_PER_ORIGIN, MAX_IDLE);
+    }
+
+    /** Closes the connections kept for later requests (a keep-alive client); further requests open new ones. */
+    public void closeIdleConnections() {
+        if (idle != null) {
+            idle.close();
+        }
+    }
+
+    /** How many connections are kept open for later requests now. */
+    int idleConnections() {
+        return idle == null ? 0 : idle.size();
     }
 
     public Duration connectTimeout() {
@@ -188,11 +221,7 @@ public final class GuardedHttpClient {
                 : Optional.of(Text.clean(connected.getHostAddress(), 60) + " is not an address "
                         + Text.clean(target.host(), 60) + " was checked for");
         if (refusal.isPresent()) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing a refused connection; nothing was sent on it
-            }
+            close(socket);
             throw new ProbeException(ProbeException.Kind.REFUSED, "connected address refused: " + refusal.get());
         }
     }
@@ -201,75 +230,136 @@ public final class GuardedHttpClient {
     private record Hop(Response response, Request next) {
     }
 
+    /** A kept connection the server had closed before this request got any answer: send it on a new one. */
+    private static final class StaleConnection extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StaleConnection() {
+            super(null, null, false, false);
+        }
+    }
+
     private Hop exchange(Request req, Target target, long start) throws ProbeException {
+        IdleConnections.Origin origin = new IdleConnections.Origin(target.https(),
+                target.host().toLowerCase(Locale.ROOT), target.port());
+        IdleConnections.Connection kept = idle == null ? null : idle.take(origin, System.nanoTime());
+        if (kept != null) {
+            if (stillAllowed(kept.socket, target)) {
+                try {
+                    return exchange(req, target, start, origin, kept, true);
+                } catch (StaleConnection e) {
+                    // the server closed it while it was idle; nothing was answered, so the request goes again
+                }
+            } else {
+                kept.close();
+            }
+        }
+        try {
+            return exchange(req, target, start, origin, open(target), false);
+        } catch (StaleConnection e) {
+            throw new IllegalStateException("a new connection is never stale", e);
+        }
+    }
+
+    /** Connects to the checked candidates, checks the connected address again, and for https shakes hands. */
+    private IdleConnections.Connection open(Target target) throws ProbeException {
         Socket socket = connector.connect(target.candidates(), target.port());
         recheckConnected(socket, target);
         try {
-            long deadline = System.nanoTime() + readTimeout.toNanos() * EXCHANGE_READ_TIMEOUTS;
             socket.setSoTimeout((int) readTimeout.toMillis());
             socket.setTcpNoDelay(true);
             if (target.https()) {
                 socket = connector.handshake(socket, target.host(), target.port());
             }
-            Wire wire = new Wire(socket, new BufferedInputStream(socket.getInputStream(), 8192), readTimeout, deadline);
-            HttpExchange http = new HttpExchange(wire, new BufferedOutputStream(socket.getOutputStream(), 8192));
-            http.writeRequest(req, userAgent);
+            return new IdleConnections.Connection(socket, new BufferedInputStream(socket.getInputStream(), 8192),
+                    new BufferedOutputStream(socket.getOutputStream(), 8192));
+        } catch (IOException e) {
+            String where = Text.endpoint((InetSocketAddress) socket.getRemoteSocketAddress());
+            close(socket);
+            throw new ProbeException(ProbeException.Kind.PROTOCOL, "connection to " + where + " failed: "
+                    + Text.clean(e.getMessage(), 80));
+        } catch (ProbeException e) {
+            close(socket);
+            throw e;
+        }
+    }
+
+    /** A kept connection may carry a request for {@code target} while its address is still one checked for it. */
+    private boolean stillAllowed(Socket socket, Target target) {
+        InetAddress connected = socket.getInetAddress();
+        return !socket.isClosed() && connected != null
+                && java.util.Arrays.asList(target.candidates()).contains(connected)
+                && policy.refuseAddress(connected).isEmpty();
+    }
+
+    private Hop exchange(Request req, Target target, long start, IdleConnections.Origin origin,
+                         IdleConnections.Connection conn, boolean reused) throws ProbeException, StaleConnection {
+        Socket socket = conn.socket;
+        Wire wire = null;
+        boolean keep = false;
+        try {
+            long deadline = System.nanoTime() + readTimeout.toNanos() * EXCHANGE_READ_TIMEOUTS;
+            wire = new Wire(socket, conn.in, readTimeout, deadline);
+            HttpExchange http = new HttpExchange(wire, conn.out);
+            http.writeRequest(req, userAgent, idle != null);
             HttpExchange.Head head = http.readHead();
             String location = head.first("location");
-            if (req.maxRedirects() > 0 && REDIRECTS.contains(head.status()) && location != null) {
-                return new Hop(null, follow(req, head.status(), location));
+            if (req.maxRedirects() > 0 && Redirects.STATUSES.contains(head.status()) && location != null) {
+                return new Hop(null, Redirects.follow(req, head.status(), location));
             }
             HttpExchange.Body body = http.readBody(req, head);
             InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+            keep = idle != null && body.framed() && persistent(head) && nothingMore(conn);
             return new Hop(new Response(head.status(), head.statusLine(), head.protocol(), head.headers(),
                     body.bytes(), body.truncated(), req.uri(), peer, (System.nanoTime() - start) / 1_000_000), null);
         } catch (SocketTimeoutException e) {
             throw new ProbeException(ProbeException.Kind.TIMEOUT, "no answer within " + Text.seconds(readTimeout)
                     + " from " + Text.endpoint((InetSocketAddress) socket.getRemoteSocketAddress()));
         } catch (IOException e) {
+            if (reused && (wire == null || !wire.gotBytes())) {
+                throw new StaleConnection();
+            }
             throw new ProbeException(ProbeException.Kind.PROTOCOL, "connection to "
                     + Text.endpoint((InetSocketAddress) socket.getRemoteSocketAddress()) + " failed: "
                     + Text.clean(e.getMessage(), 80));
+        } catch (ProbeException e) {
+            if (reused && e.kind() == ProbeException.Kind.PROTOCOL && wire != null && !wire.gotBytes()) {
+                throw new StaleConnection(); // closed without a byte of answer
+            }
+            throw e;
         } finally {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // nothing left to do with this connection
+            if (keep) {
+                idle.give(origin, conn, System.nanoTime());
+            } else {
+                conn.close();
             }
         }
     }
 
-    /** The request a redirect asks for: 303 (and 301/302 after POST) become a GET without body. */
-    private static Request follow(Request req, int status, String location) throws ProbeException {
-        URI next;
+    /** HTTP/1.1 keeps a connection open unless either side says {@code Connection: close}. */
+    private static boolean persistent(HttpExchange.Head head) {
+        if (!"HTTP/1.1".equals(head.protocol())) {
+            return false;
+        }
+        List<String> connection = head.headers().getOrDefault("connection", List.of());
+        return connection.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .noneMatch(token -> token.trim().equalsIgnoreCase("close"));
+    }
+
+    /** Nothing beyond the answer has arrived (a server that sends more is not one to send another request to). */
+    private static boolean nothingMore(IdleConnections.Connection conn) {
         try {
-            URI base = req.uri();
-            if (base.getRawPath() == null || base.getRawPath().isEmpty()) {
-                base = base.resolve("/");
-            }
-            next = base.resolve(new URI(location.trim()));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new ProbeException(ProbeException.Kind.INVALID_URL,
-                    "redirect to an invalid URL refused: " + Text.clean(location, 80));
+            return conn.in.available() == 0;
+        } catch (IOException e) {
+            return false;
         }
-        String method = req.method();
-        byte[] body = req.body();
-        Map<String, String> headers = new LinkedHashMap<>(req.headers());
-        boolean toGet = (status == 303 && !method.equals("HEAD"))
-                || ((status == 301 || status == 302) && method.equals("POST"));
-        if (toGet) {
-            method = "GET";
-            body = null;
-            headers.keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).startsWith("content-"));
-        }
-        if (!sameOrigin(req.uri(), next)) {
-            headers.keySet().removeIf(name -> CREDENTIALS.contains(name.toLowerCase(Locale.ROOT)));
-        }
-        return req.redirected(method, next, headers, body);
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(String.valueOf(b.getScheme()))
-                && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost())) && a.getPort() == b.getPort();
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing was sent on it
+        }
     }
 }

@@ -34,8 +34,11 @@ final class HttpExchange {
         }
     }
 
-    /** A response body and whether it was cut at the request's limit. */
-    record Body(byte[] bytes, boolean truncated) {
+    /**
+     * A response body, whether it was cut at the request's limit, and whether it ended where its framing said (a
+     * length, the last chunk, or no body at all): only then may the connection carry another request.
+     */
+    record Body(byte[] bytes, boolean truncated, boolean framed) {
     }
 
     private final Wire wire;
@@ -46,7 +49,8 @@ final class HttpExchange {
         this.out = out;
     }
 
-    void writeRequest(Request req, String userAgent) throws IOException {
+    /** Writes the request; {@code keepAlive}: the connection may carry further requests afterwards. */
+    void writeRequest(Request req, String userAgent, boolean keepAlive) throws IOException {
         String target = req.uri().getRawPath() == null || req.uri().getRawPath().isEmpty() ? "/"
                 : req.uri().getRawPath();
         if (req.uri().getRawQuery() != null) {
@@ -60,7 +64,7 @@ final class HttpExchange {
         head.append("Host: ").append(req.uri().getHost()).append(defaultPort ? "" : ":" + port).append("\r\n");
         head.append("User-Agent: ").append(userAgent).append("\r\n");
         head.append("Accept-Encoding: identity\r\n");
-        head.append("Connection: close\r\n");
+        head.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
         req.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         byte[] body = req.body();
         if (body != null || req.method().equals("POST") || req.method().equals("PUT")) {
@@ -155,7 +159,7 @@ final class HttpExchange {
     Body readBody(Request req, Head head) throws IOException, ProbeException {
         int status = head.status();
         if (req.method().equals("HEAD") || status == 204 || status == 304) {
-            return new Body(new byte[0], false);
+            return new Body(new byte[0], false, true);
         }
         if (req.streaming()) {
             wire.shortenDeadline(wire.readTimeout());
@@ -163,6 +167,7 @@ final class HttpExchange {
         ByteArrayOutputStream sink = new ByteArrayOutputStream(Math.min(req.maxBodyBytes(), 64 * 1024));
         try {
             boolean truncated;
+            boolean framed = !req.streaming();
             String coding = head.first("transfer-encoding");
             if (coding != null && coding.toLowerCase(Locale.ROOT).trim().endsWith("chunked")) {
                 truncated = readChunked(sink, req.maxBodyBytes());
@@ -170,23 +175,24 @@ final class HttpExchange {
                 long length = contentLength(head);
                 truncated = length >= 0 ? readLength(sink, req.maxBodyBytes(), length, req.streaming())
                         : readToEnd(sink, req.maxBodyBytes(), req.streaming());
+                framed &= length >= 0;
             }
-            return new Body(sink.toByteArray(), truncated);
+            return new Body(sink.toByteArray(), truncated, framed && !truncated);
         } catch (SocketTimeoutException e) {
             if (req.streaming()) {
-                return new Body(sink.toByteArray(), false);
+                return new Body(sink.toByteArray(), false, false);
             }
             throw new ProbeException(ProbeException.Kind.TIMEOUT,
                     wire.timedOut("the server stopped sending after " + sink.size() + " bytes"));
         } catch (EOFException e) {
             if (req.streaming()) {
-                return new Body(sink.toByteArray(), false);
+                return new Body(sink.toByteArray(), false, false);
             }
             throw new ProbeException(ProbeException.Kind.PROTOCOL,
                     "the connection closed before the response was complete (" + sink.size() + " bytes)");
         } catch (IOException e) {
             if (req.streaming()) {
-                return new Body(sink.toByteArray(), false);
+                return new Body(sink.toByteArray(), false, false);
             }
             throw e;
         }
