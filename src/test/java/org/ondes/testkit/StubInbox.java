@@ -26,9 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StubInbox implements AutoCloseable {
 
-    /** One request as received; {@code atNanos} is {@link System#nanoTime()} once the body was read. */
+    /**
+     * One request as received; {@code atNanos} is {@link System#nanoTime()} once the body was read, {@code clientPort}
+     * the sender's port (the same on one connection).
+     */
     public record Received(String method, String requestTarget, Map<String, List<String>> headers, byte[] body,
-                           long atNanos) {
+                           long atNanos, int clientPort) {
         public String path() {
             int q = requestTarget.indexOf('?');
             return q < 0 ? requestTarget : requestTarget.substring(0, q);
@@ -112,7 +115,7 @@ public final class StubInbox implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
             Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
-                    Map.copyOf(headers), body, System.nanoTime());
+                    Map.copyOf(headers), body, System.nanoTime(), exchange.getRemoteAddress().getPort());
             received.add(r);
             int nth = perPath.computeIfAbsent(r.path(), p -> new AtomicInteger()).incrementAndGet();
             Answer answer = responder.answer(r.path(), nth);

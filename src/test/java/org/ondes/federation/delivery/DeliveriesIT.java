@@ -143,6 +143,24 @@ class DeliveriesIT {
     }
 
     @Test
+    void deliveriesToOneServerShareItsConnection() {
+        StubInbox stub = stub((path, nth) -> StubInbox.Answer.of(202));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = activityId();
+            ids.add(id);
+            deliveries.enqueue(id, activity(id), signer, List.of(stub.url("/users/u" + i + "/inbox")));
+            awaitRequests(stub, "/users/u" + i + "/inbox", 1);
+        }
+        List<StubInbox.Received> all = stub.received();
+        assertEquals(5, all.size());
+        all.forEach(r -> assertEquals("keep-alive", r.header("Connection")));
+        assertEquals(1, all.stream().map(StubInbox.Received::clientPort).distinct().count(),
+                "one after the other, five deliveries to one server take one connection");
+        ids.forEach(this::awaitNoRow);
+    }
+
+    @Test
     void aServerErrorIsRetriedLaterWithAFreshDateAndSignature() {
         StubInbox stub = stub((path, nth) -> StubInbox.Answer.of(nth == 1 ? 500 : 202));
         String id = activityId();
