@@ -84,6 +84,7 @@ class FederationFanOutBench {
                     + ondes.context().getProperty("ondes.federation.delivery.cpu-share", String.class).orElse("?")
                     + "; their nice value (ONDES_FEDERATION_DELIVERY_NICE): "
                     + ondes.context().getProperty("ondes.federation.delivery.nice", String.class).orElse("?"));
+            out.add("CPU scheduling: " + schedulingGroups(db));
             load.run("warm-up touches", 16, TOUCH_RATE, 5, quiet);
             warmUp(deliveries, signer, receivers);
 
@@ -141,6 +142,33 @@ class FederationFanOutBench {
             Files.write(report, out, StandardCharsets.UTF_8);
         } finally {
             receivers.quit();
+        }
+    }
+
+    /**
+     * Whether the server and PostgreSQL are in one CPU scheduling group. With the kernel's autogroups (processes
+     * started from an interactive session) a database that puts itself in a new session gets its own group, and the
+     * kernel shares the cores between the groups before it looks at the threads' priorities: then the delivery
+     * threads' lower priority does not keep them from the cores that PostgreSQL needs for the touches. Under a
+     * service manager both run in the service's control group, or the database runs on other machines.
+     */
+    private static String schedulingGroups(TestDb.Schema db) {
+        try {
+            boolean autogroup = Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).trim().equals("1");
+            String server = Files.readString(Path.of("/proc/self/autogroup")).trim();
+            long backend;
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backend = rs.getLong(1);
+            }
+            String database = Files.readString(Path.of("/proc", Long.toString(backend), "autogroup")).trim();
+            String group = server.split(" ")[0];
+            return "autogroups " + (autogroup ? "on" : "off") + "; server in " + group + ", PostgreSQL in "
+                    + database.split(" ")[0] + (autogroup && !database.startsWith(group + " ")
+                    ? " (separate groups: the cores are shared between the groups first)" : " (one group)");
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
         }
     }
 
