@@ -38,6 +38,7 @@ class FederationPublishIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Duration UPDATE_MIN_INTERVAL = Duration.ofSeconds(2);
     static final Duration NOTE_MIN_INTERVAL = Duration.ofSeconds(1);
+    static final Duration LISTENERS_DELAY = Duration.ofSeconds(3);
     TestDb.Schema db;
     OndesInstance ondes;
     OndesApi api;
@@ -53,7 +54,8 @@ class FederationPublishIT {
                 "ondes.federation.allow-private-addresses", "true",
                 "ondes.federation.live-update-min-interval", "PT" + UPDATE_MIN_INTERVAL.toSeconds() + "S",
                 "ondes.federation.live-refresh", "PT1H",
-                "ondes.federation.note-min-interval", "PT" + NOTE_MIN_INTERVAL.toSeconds() + "S"));
+                "ondes.federation.note-min-interval", "PT" + NOTE_MIN_INTERVAL.toSeconds() + "S",
+                "ondes.federation.listeners-update-delay", "PT" + LISTENERS_DELAY.toSeconds() + "S"));
         api = ondes.api();
         admin = api.newUser(); // the first account is the admin
         mount = new FakeIcecastMount();
@@ -157,6 +159,32 @@ class FederationPublishIT {
         assertEquals(id, gone.json().get("id"));
         assertEquals(404, getAs("/live/" + UUID.randomUUID(), Publications.AS_ACCEPT).status(), "never published");
         assertEquals(404, getAs("/live/nonsense", Publications.AS_ACCEPT).status());
+    }
+
+    @Test
+    void aChangeOfTheListenerCountAloneReachesCatalogsAfterItsDelay() {
+        OndesApi.User user = api.newUser();
+        ListedStream s = announce(user, "Count Radio", "ambient");
+        String id = audioId(s);
+        awaitOne(catalog, "Create", id);
+        assertTrue(s.touch(api, user, "Same Song", 3).ok());
+        Await.until(WAIT, () -> about(catalog, "Update", id), l -> l.stream()
+                        .anyMatch(u -> Integer.valueOf(3).equals(object(u).get("listeners"))),
+                () -> "no Update for the song; received: " + activities(catalog));
+
+        Instant touched = Instant.now();
+        for (int listeners : List.of(7, 9, 12)) {
+            assertTrue(s.touch(api, user, "Same Song", listeners).ok());
+        }
+        Map<String, Object> update = Await.until(WAIT, () -> about(catalog, "Update", id).stream()
+                        .filter(u -> Integer.valueOf(12).equals(object(u).get("listeners"))).toList(), l -> !l.isEmpty(),
+                () -> "no Update with the new listener count; received: " + activities(catalog)).get(0);
+        assertTrue(Instant.now().isAfter(touched.plus(LISTENERS_DELAY).minusMillis(500)),
+                "a listener count alone waits for its delay");
+        assertEquals("Same Song", object(update).get("nowPlaying"));
+        assertEquals(2, about(catalog, "Update", id).size(), "the three counts went in one Update: " + activities(catalog));
+        assertTrue(s.remove(api, user).ok());
+        awaitOne(catalog, "Delete", id);
     }
 
     @Test

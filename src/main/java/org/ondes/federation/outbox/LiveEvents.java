@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Turns stream events into publishing. The listeners run on the threads that publish the events (YP requests, the
  * touch batcher), so they only hand work to this class's own thread: go-live, go-offline and station changes are
  * queued in order, and now-playing changes (thousands a second) only mark their session in a map, which that thread
- * drains once a second into rate-limited Updates.
+ * drains once a second into rate-limited Updates. A change of the listener count alone is sent at most
+ * {@code ondes.federation.listeners-update-delay} later (with an earlier Update if a song change comes first).
  */
 @Singleton
 class LiveEvents {
@@ -39,11 +40,14 @@ class LiveEvents {
     private final NotePublisher notes;
     private final LiveStore live;
     private final boolean enabled;
+    private final java.time.Duration listenersDelay;
     /** Sessions whose Audio changed, and when their Update may next be tried. */
     private final Map<UUID, Instant> changed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker;
 
-    LiveEvents(Streams streams, AudioPublisher audio, NotePublisher notes, LiveStore live, FederationSettings settings) {
+    LiveEvents(Streams streams, AudioPublisher audio, NotePublisher notes, LiveStore live, FederationSettings settings,
+               PublishSettings publishing) {
+        this.listenersDelay = publishing.listenersUpdateDelay();
         this.streams = streams;
         this.audio = audio;
         this.notes = notes;
@@ -64,7 +68,10 @@ class LiveEvents {
     void on(StreamEvent event) {
         if (event instanceof StreamChanged changedEvent) {
             if (enabled && changedEvent.songChanged()) {
-                changed.putIfAbsent(event.sessionId(), Instant.EPOCH);
+                changed.merge(event.sessionId(), Instant.EPOCH, (a, b) -> a.isBefore(b) ? a : b);
+            } else if (enabled) {
+                // listener counts move with nearly every touch: they wait, and go with whatever Update comes first
+                changed.putIfAbsent(event.sessionId(), Instant.now().plus(listenersDelay));
             }
         } else if (event instanceof StreamWentLive) {
             submit("Go-live of " + event.sessionId(), () -> wentLive(event.sessionId(), event.stationId()));

@@ -14,9 +14,12 @@ import java.time.Duration;
  *                                coalesced: the last state wins)
  * @param noteMinInterval         a station back on air within this time of its last Note (posted or ended) gets no
  *                                new Note: its last one is reopened instead
+ * @param listenersUpdateDelay    a change of the listener count alone is sent as an Update this long after it was
+ *                                seen (changes in between go with it; a song change sends it earlier)
  */
 @ConfigurationProperties("ondes.federation")
 public record PublishSettings(@Bindable(defaultValue = "PT5M") Duration liveRefresh,
                               @Bindable(defaultValue = "PT30S") Duration liveUpdateMinInterval,
-                              @Bindable(defaultValue = "PT10M") Duration noteMinInterval) {
+                              @Bindable(defaultValue = "PT10M") Duration noteMinInterval,
+                              @Bindable(defaultValue = "PT2M") Duration listenersUpdateDelay) {
 }
