@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,7 @@ class GuardedHttpClientTlsIT {
     private static final List<String> SNI = new CopyOnWriteArrayList<>();
     private static RawServer server;
     private static SSLSocketFactory trusting;
+    private static SSLContext serverTls;
 
     @BeforeAll
     static void startTlsServer(@TempDir Path dir) throws Exception {
@@ -55,6 +59,7 @@ class GuardedHttpClientTlsIT {
         kmf.init(keys, PASSWORD);
         SSLContext serverContext = SSLContext.getInstance("TLS");
         serverContext.init(kmf.getKeyManagers(), null, null);
+        serverTls = serverContext;
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(keys);
         SSLContext clientContext = SSLContext.getInstance("TLS");
@@ -76,10 +81,54 @@ class GuardedHttpClientTlsIT {
     }
 
     private static GuardedHttpClient client(SSLSocketFactory tls) {
+        return client(tls, Duration.ZERO);
+    }
+
+    private static GuardedHttpClient client(SSLSocketFactory tls, Duration keepAlive) {
         // "localhost" goes to 127.0.0.1 only, whatever the machine's hosts file says.
         return new GuardedHttpClient(new AddressPolicy(true), TIMEOUT, TIMEOUT, "Ondes-test/1",
                 host -> host.equals("localhost") ? new InetAddress[] {InetAddress.getByName("127.0.0.1")}
-                        : InetAddress.getAllByName(host), tls, Connector.PLAIN);
+                        : InetAddress.getAllByName(host), tls, Connector.PLAIN, keepAlive);
+    }
+
+    @Test
+    void aKeepAliveClientShakesHandsOnceForSeveralRequests() throws Exception {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 10);
+        https.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        List<Integer> ports = new CopyOnWriteArrayList<>();
+        https.createContext("/", x -> {
+            ports.add(x.getRemoteAddress().getPort());
+            byte[] body = "secure".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        https.start();
+        try {
+            GuardedHttpClient client = client(trusting, Duration.ofSeconds(15));
+            URI uri = URI.create("https://localhost:" + https.getAddress().getPort() + "/inbox");
+            for (int i = 0; i < 3; i++) {
+                assertEquals("secure", client.send(Request.get(uri)).bodyText());
+            }
+            assertEquals(3, ports.size());
+            assertEquals(1, ports.stream().distinct().count(), "one TLS connection for three requests: " + ports);
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    @Test
+    void aKeptTlsConnectionTheServerClosedCostsTheNextRequestNothing() throws Exception {
+        // the raw server answers with a length and no "Connection: close", then closes: the client keeps it, and
+        // finds it closed when it sends the next request
+        GuardedHttpClient client = client(trusting, Duration.ofSeconds(15));
+        URI uri = URI.create("https://localhost:" + server.port() + "/x");
+        int before = server.connections();
+        assertEquals("secure", client.send(Request.get(uri)).bodyText());
+        assertEquals(1, client.idleConnections());
+        Thread.sleep(100);
+        assertEquals("secure", client.send(Request.get(uri)).bodyText());
+        assertEquals(2, server.connections() - before);
     }
 
     @Test
