@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collections;
@@ -99,10 +98,7 @@ public final class HttpSigner {
 
     static byte[] rsaSha256(String signingString, SigningKey key) {
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key.privateKey());
-            rsa.update(signingString.getBytes(StandardCharsets.UTF_8));
-            return rsa.sign();
+            return RsaSha256.sign(signingString.getBytes(StandardCharsets.UTF_8), key.privateKey());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with " + key, e);
         }
