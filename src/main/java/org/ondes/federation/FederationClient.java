@@ -14,7 +14,8 @@ import java.time.Duration;
  * The one outbound HTTP client of federation (fetches and deliveries): the SSRF guard with federation's own address
  * policy ({@code ondes.federation.allow-private-addresses}), the delivery timeouts, and a User-Agent naming this
  * instance; connections are kept open between requests to the same server for a while
- * ({@code ondes.federation.delivery.keep-alive}). Made on first use: without {@code ONDES_PUBLIC_URL}, the public URL needs the server's port.
+ * ({@code ondes.federation.delivery.keep-alive}). Made on first use: without {@code ONDES_PUBLIC_URL}, the public
+ * URL needs the server's port.
  */
 @Singleton
 public class FederationClient {

@@ -55,7 +55,9 @@ final class IdleConnections implements AutoCloseable {
     private int count;
     private boolean closed;
 
-    /** Keeps connections idle for less than {@code keep}, at most {@code perOrigin} per origin, {@code total} in all. */
+    /**
+     * Keeps connections idle for less than {@code keep}; at most {@code perOrigin} per origin and {@code total} in all.
+     */
     IdleConnections(Duration keep, int perOrigin, int total) {
         if (keep.isNegative() || keep.isZero() || perOrigin < 1 || total < perOrigin) {
             throw new IllegalArgumentException("keep-alive time and limits must be positive");

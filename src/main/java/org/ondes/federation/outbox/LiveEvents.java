@@ -15,6 +15,7 @@ import org.ondes.streams.events.StreamWentOffline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class LiveEvents {
     private final NotePublisher notes;
     private final LiveStore live;
     private final boolean enabled;
-    private final java.time.Duration listenersDelay;
+    private final Duration listenersDelay;
     /** Sessions whose Audio changed, and when their Update may next be tried. */
     private final Map<UUID, Instant> changed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker;

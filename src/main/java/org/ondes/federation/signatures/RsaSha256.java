@@ -33,7 +33,8 @@ public final class RsaSha256 {
                 return sign(Signature.getInstance(ALGORITHM, NATIVE), data, key);
             } catch (GeneralSecurityException | RuntimeException e) {
                 if (NATIVE_FAILED.compareAndSet(false, true)) {
-                    LOG.warn("Conscrypt could not sign ({}); RSA signatures are made by the JDK from now on", e.toString());
+                    LOG.warn("Conscrypt could not sign ({}); RSA signatures are made by the JDK from now on",
+                            e.toString());
                 }
             }
         }
