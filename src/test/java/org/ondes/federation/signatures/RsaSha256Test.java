@@ -30,6 +30,20 @@ class RsaSha256Test {
     }
 
     @Test
+    void switchedOffTheJdkSignsTheSameBytes() throws Exception {
+        KeyPair keys = RsaKeys.generate();
+        byte[] data = "date: Sat, 21 Nov 2026 12:00:00 GMT".getBytes(StandardCharsets.UTF_8);
+        byte[] before = RsaSha256.sign(data, keys.getPrivate());
+        try {
+            RsaSha256.allowNative(false);
+            assertEquals("JDK", RsaSha256.provider());
+            assertArrayEquals(before, RsaSha256.sign(data, keys.getPrivate()));
+        } finally {
+            RsaSha256.allowNative(true);
+        }
+    }
+
+    @Test
     void theNativeSignerLoadsOnLinuxX64() {
         // the CPU a fan-out costs depends on it: a fresh CI machine must get it from the dependency alone
         boolean linuxX64 = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
