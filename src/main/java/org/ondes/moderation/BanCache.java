@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +57,11 @@ class BanCache {
             warn(e);
         }
         return current != null ? current : BanSet.EMPTY;
+    }
+
+    /** The reason of the first current rule {@code subject} matches, if any. */
+    Optional<String> refusal(BanSubject subject) {
+        return current().match(subject).map(m -> m.rule().reason());
     }
 
     /** Reloads the rules if their version changed, then sweeps live sessions against the rules new to this instance. */

@@ -13,4 +13,11 @@ import org.ondes.limits.ClientAddress;
  */
 public record BanSubject(@Nullable String listenHost, @Nullable ClientAddress requester, @Nullable String name,
                          long accountId) {
+    /** No account has id 0 (ids start at 1): account rules never match a subject without an owner here. */
+    static final long NO_ACCOUNT = 0;
+
+    /** A subject without requester or local owner (a remote stream, a bare name): only host and name rules apply. */
+    static BanSubject unowned(@Nullable String listenHost, @Nullable String name) {
+        return new BanSubject(listenHost, null, name, NO_ACCOUNT);
+    }
 }

@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 @Singleton
 class ProfileNameRules implements DisplayNameRules {
-    /** No account has id 0 (ids start at 1), so account rules never match a bare name. */
-    private static final long NO_ACCOUNT = 0;
     private final BanCache cache;
 
     ProfileNameRules(BanCache cache) {
@@ -22,6 +20,6 @@ class ProfileNameRules implements DisplayNameRules {
 
     @Override
     public Optional<String> refusal(String displayName) {
-        return cache.current().match(new BanSubject(null, null, displayName, NO_ACCOUNT)).map(m -> m.rule().reason());
+        return cache.refusal(BanSubject.unowned(null, displayName));
     }
 }

@@ -13,8 +13,6 @@ import java.util.Optional;
  */
 @Singleton
 class RemoteListingBans implements RemoteListingRules {
-    /** No account has id 0 (ids start at 1), so account rules never match a remote stream. */
-    private static final long NO_ACCOUNT = 0;
     private final BanCache cache;
 
     RemoteListingBans(BanCache cache) {
@@ -23,7 +21,6 @@ class RemoteListingBans implements RemoteListingRules {
 
     @Override
     public Optional<String> refusal(RemoteListing listing) {
-        return cache.current().match(new BanSubject(listing.listenUrl().getHost(), null, listing.name(), NO_ACCOUNT))
-                .map(m -> m.rule().reason());
+        return cache.refusal(BanSubject.unowned(listing.listenUrl().getHost(), listing.name()));
     }
 }
