@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Fan-out without a database: clients that read get a burst larger than their buffer, one that does not is resynced. */
@@ -82,22 +83,17 @@ class EventHubTest {
         ClientStream stuck = hub.open(Set.of(), null, null);
         stuck.subscribe(new ClientStreamTest.Recorder());
 
-        long t0 = System.nanoTime();
-        hub.publish(burst(1, 1000));
-        long millis = (System.nanoTime() - t0) / 1_000_000;
+        // a stuck client must not hold up the publisher: a hang, not a slow machine, would trip this bound
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> hub.publish(burst(1, 1000)));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (reader.frames.size() < 1001 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(Duration.ofSeconds(60), reader.frames::size, n -> n >= 1001,
+                () -> reader.frames.size() + " frames so far");
         List<Long> ids = reader.frames.stream().map(SseFrame::id).filter(id -> id > 0).toList();
         assertEquals(1000, ids.size(), "every event reached the reading client");
         assertEquals(0, reading.queue().overflows());
         assertTrue(stuck.queue().overflows() > 0, "the stuck client overflowed");
         assertTrue(stuck.queue().size() <= 64);
         assertEquals(1000, hub.position());
-        // 1000 events in chunks of 16, at most 20 ms of pacing per chunk: a generous bound, not a benchmark
-        assertTrue(millis < 5_000, "fan-out took " + millis + " ms");
     }
 
     @Test
