@@ -60,7 +60,7 @@ class FederationFanOutBench {
         // the receivers stand for other machines: a lower CPU priority (every thread: nice is inherited, renicing a
         // running JVM would reach its first thread only), so that they are billed to the server as little as possible
         // without starving (at nice 19 "healthy" receivers took over 5 s to answer now and then, and were retried)
-        Process process = new ProcessBuilder("nice", "-n", "10", javaBin(), "-Xss256k", "-cp", classPath(),
+        Process process = new ProcessBuilder("nice", "-n", "10", javaBin(), "-XX:+UseSerialGC", "-Xmx128m", "-cp", classPath(),
                 FanOutReceivers.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Receivers receivers = new Receivers(process);
         try (OndesInstance ondes = OndesInstance.start(db, port, Map.of("ondes.public-url", "http://127.0.0.1:" + port,
@@ -79,7 +79,7 @@ class FederationFanOutBench {
 
             List<String> out = new ArrayList<>();
             out.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
-                    + "; PostgreSQL, the server, the load generator and the receivers (another process, nice 10) on the same machine");
+                    + "; PostgreSQL, the server, the load generator and the receivers (another process, nice 10, one thread) on the same machine");
             out.add("Send threads: " + THREADS + "; delivery CPU share (ONDES_FEDERATION_DELIVERY_CPU_SHARE): "
                     + ondes.context().getProperty("ondes.federation.delivery.cpu-share", String.class).orElse("?")
                     + "; their nice value (ONDES_FEDERATION_DELIVERY_NICE): "
@@ -130,6 +130,7 @@ class FederationFanOutBench {
                 out.add("  " + baseline.row());
                 out.add("  " + d.row() + String.format("   (p50 x%.2f, p99 x%.2f of the baseline)",
                         d.p50Ms() / baseline.p50Ms(), d.p99Ms() / baseline.p99Ms()));
+                out.add("  " + slowBySecond(d, baseline.p99Ms(), start));
                 out.add("  cores busy, baseline: " + CpuMeter.row(perSecond(baseSpent, baseline.seconds())));
                 out.add("  cores busy, fan-out:  " + CpuMeter.row(perSecond(spent, fanOutSeconds)));
                 long opened = awaitCircuitsOpen(db, hosts);
@@ -170,6 +171,20 @@ class FederationFanOutBench {
         } catch (Exception e) {
             return "unknown (" + e + ")";
         }
+    }
+
+    /** When the touches slower than {@code thresholdMs} were sent: how many in each second after {@code start}. */
+    private static String slowBySecond(LoadGenerator.Result r, double thresholdMs, long start) {
+        java.util.TreeMap<Long, Integer> bySecond = new java.util.TreeMap<>();
+        for (int i = 0; i < r.sentAt().length; i++) {
+            if (r.latencyNanos()[i] / 1e6 > thresholdMs) {
+                bySecond.merge(Math.floorDiv(r.sentAt()[i] - start, 1_000_000_000L), 1, Integer::sum);
+            }
+        }
+        StringBuilder b = new StringBuilder(String.format("touches slower than the baseline's p99 (%.0f ms), by "
+                + "second of sending after the enqueue call:", thresholdMs));
+        bySecond.forEach((sec, n) -> b.append(' ').append(sec).append("s:").append(n));
+        return bySecond.isEmpty() ? b.append(" none").toString() : b.toString();
     }
 
     private static Map<String, Double> perSecond(Map<String, Double> cpu, double seconds) {

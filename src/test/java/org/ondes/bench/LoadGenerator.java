@@ -21,8 +21,12 @@ import java.util.function.IntFunction;
  * slow server is not hidden by the generator waiting for it (no coordinated omission).
  */
 final class LoadGenerator {
+    /**
+     * One phase's figures. {@code sentAt} and {@code latencyNanos}: each request's scheduled send time
+     * ({@code System.nanoTime()}) and latency, in the same order, for looking at when the slow ones happened.
+     */
     record Result(String label, double seconds, long requests, long errors, double perSecond, double p50Ms, double p99Ms,
-                  double maxMs) {
+                  double maxMs, long[] sentAt, long[] latencyNanos) {
         String row() {
             return String.format("%-34s %9.0f/s %8d req %5d err   p50 %7.2f ms   p99 %7.2f ms   max %8.2f ms",
                     label, perSecond, requests, errors, p50Ms, p99Ms, maxMs);
@@ -74,6 +78,7 @@ final class LoadGenerator {
         long durationNanos = (long) (seconds * 1e9);
         AtomicBoolean endedEarly = new AtomicBoolean();
         List<long[]> latencies = new ArrayList<>();
+        List<long[]> sends = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         CountDownLatch done = new CountDownLatch(connections);
         long start = System.nanoTime() + 200_000_000L;
@@ -82,6 +87,8 @@ final class LoadGenerator {
             int conn = c;
             long[] lat = new long[(int) Math.min(50_000_000L, (long) (Math.max(ratePerSecond, 20_000) * seconds / connections) + 1000)];
             latencies.add(lat);
+            long[] sent = new long[lat.length];
+            sends.add(sent);
             IntFunction<byte[]> request = requests.apply(conn);
             Thread t = new Thread(() -> {
                 try (Socket s = new Socket()) {
@@ -115,6 +122,7 @@ final class LoadGenerator {
                         if (!readResponse(in, buf)) {
                             errors.incrementAndGet();
                         }
+                        sent[i] = scheduled;
                         lat[i++] = System.nanoTime() - scheduled;
                     }
                     counts[conn] = i;
@@ -135,14 +143,17 @@ final class LoadGenerator {
                 : Math.max(seconds, (System.nanoTime() - start) / 1e9);
         long total = Arrays.stream(counts).sum();
         long[] all = new long[(int) total];
+        long[] sentAt = new long[(int) total];
         int k = 0;
         for (int c = 0; c < connections; c++) {
             System.arraycopy(latencies.get(c), 0, all, k, (int) counts[c]);
+            System.arraycopy(sends.get(c), 0, sentAt, k, (int) counts[c]);
             k += (int) counts[c];
         }
+        long[] inOrder = all.clone();
         Arrays.sort(all);
         return new Result(label, elapsed, total, errors.get(), total / elapsed, pct(all, 0.50), pct(all, 0.99),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, sentAt, inOrder);
     }
 
     /** Reads one response (head + Content-Length body); true for 200/304 and, on YP replies, {@code YPResponse: 1}. */
