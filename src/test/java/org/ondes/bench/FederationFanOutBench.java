@@ -157,13 +157,13 @@ class FederationFanOutBench {
         try {
             boolean autogroup = Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).trim().equals("1");
             String server = Files.readString(Path.of("/proc/self/autogroup")).trim();
-            long backend;
+            String database;
             try (Connection c = db.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
                 rs.next();
-                backend = rs.getLong(1);
+                // read while the connection is open: its backend process ends with it
+                database = Files.readString(Path.of("/proc", Long.toString(rs.getLong(1)), "autogroup")).trim();
             }
-            String database = Files.readString(Path.of("/proc", Long.toString(backend), "autogroup")).trim();
             String group = server.split(" ")[0];
             return "autogroups " + (autogroup ? "on" : "off") + "; server in " + group + ", PostgreSQL in "
                     + database.split(" ")[0] + (autogroup && !database.startsWith(group + " ")

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * outside any transaction, and hands the outcome to the {@link Settler}: sent and gone deliveries are removed (a gone
  * inbox is published as {@link InboxGone}), refused ones dropped, failed ones put back with {@link Backoff} and
  * counted against their host's {@link CircuitRule}. A pass runs every second, when a delivery is queued on this
- * instance and when half the claimed deliveries are settled; passes never overlap on one instance, and several
+ * instance and once settled deliveries free half of its window; passes never overlap on one instance, and several
  * instances share the queue. All of this work is paced by its CPU time ({@link CpuPacer}, {@link CpuBudget}) so
  * that a fan-out takes at most the configured share of a core from the requests being served.
  */
@@ -40,7 +40,12 @@ class DeliveryWorker {
     private final Clock clock = Clock.systemUTC();
     private final Duration lease;
     private final int threads;
-    /** Deliveries this instance may hold claimed at once: those being sent, and as many again waiting for a thread. */
+    /**
+     * Deliveries this instance may hold claimed at once: those being sent, and three times as many waiting for a
+     * thread. A claim pass runs once half the window is free again: each pass reads every due row (about 3 ms of
+     * database CPU with a thousand queued), so claiming in larger steps leaves more of the database to the requests
+     * being served while a fan-out runs.
+     */
     private final int window;
     private final AtomicInteger claimed = new AtomicInteger();
     private final ExecutorService senders;
@@ -57,7 +62,7 @@ class DeliveryWorker {
         this.sender = sender;
         this.enabled = jobs && federation.enabled();
         this.threads = Math.max(1, settings.threads());
-        this.window = 2 * threads;
+        this.window = 4 * threads;
         this.pacer = new CpuPacer(settings.cpuShare());
         // longer than any send can take: connect (per address) and an answer of at most four read timeouts
         this.lease = Duration.ofMinutes(2).plusMillis(4L * (settings.connectTimeoutMs() + settings.readTimeoutMs()));
@@ -152,7 +157,7 @@ class DeliveryWorker {
         long before = settlerCpu;
         settlerCpu = pacer.threadCpu();
         pacer.charge(before);
-        if (window - claimed.addAndGet(-count) >= threads) {
+        if (window - claimed.addAndGet(-count) >= window / 2) {
             wakeUp();
         }
     }
