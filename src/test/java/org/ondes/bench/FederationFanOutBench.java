@@ -37,7 +37,9 @@ import java.util.function.IntFunction;
  * {@code Deliveries.enqueue} of a ~2 KB activity; the time is taken from the call until every inbox on a live host
  * has the activity, through the real path (PostgreSQL queue, claims, signing, the guarded client, loopback HTTP).
  * Meanwhile YP touches run at 1,000/s, and their latency is compared with the same load just before, without a
- * fan-out. Three trials, each with fresh hosts, each after the previous trial's dead and slow hosts have their
+ * fan-out (10 s), and with a control: 5 s more of that load, still without a fan-out, which shows how far two windows
+ * differ on this machine when nothing changes; the last line pools all trials. Three trials
+ * ({@code -Dbench.fed.trials=N} for more), each with fresh hosts, each after the previous trial's dead and slow hosts have their
  * circuits open. Run with {@code mvn -B -Pbench verify -Dit.test=FederationFanOutBench}.
  */
 @Tag("bench")
@@ -48,7 +50,7 @@ class FederationFanOutBench {
     private static final int PER_HOST = 20;
     private static final int SESSIONS = 4_096;
     private static final double TOUCH_RATE = 1_000;
-    private static final int TRIALS = 3;
+    private static final int TRIALS = Integer.getInteger("bench.fed.trials", 3);
     /** Send threads, to compare against the default (8): {@code -Dbench.fed.threads=4}. */
     private static final int THREADS = Integer.getInteger("bench.fed.threads", 8);
     private static final List<String> THREAD_GROUPS = List.of("fed-delivery-", "load-");
@@ -88,6 +90,9 @@ class FederationFanOutBench {
             load.run("warm-up touches", 16, TOUCH_RATE, 5, quiet);
             warmUp(deliveries, signer, receivers);
 
+            List<LoadGenerator.Result> baselines = new ArrayList<>();
+            List<LoadGenerator.Result> controls = new ArrayList<>();
+            List<LoadGenerator.Result> fanOuts = new ArrayList<>();
             for (int trial = 1; trial <= TRIALS; trial++) {
                 Hosts hosts = receivers.newHosts(HEALTHY, SLOW, 5, 8_000);
                 byte[] body = activity(ondes.baseUrl(), signer);
@@ -95,6 +100,9 @@ class FederationFanOutBench {
                 baseCpu.start();
                 LoadGenerator.Result baseline = load.run("touches 1000/s, no fan-out", 16, TOUCH_RATE, 10, quiet);
                 Map<String, Double> baseSpent = baseCpu.stop();
+                // the same load again, as long as a fan-out takes, still without one: how much two windows of
+                // touches differ on this machine when nothing changes between them
+                LoadGenerator.Result control = load.run("touches 1000/s, no fan-out, again", 16, TOUCH_RATE, 5, quiet);
 
                 AtomicReference<LoadGenerator.Result> during = new AtomicReference<>();
                 AtomicBoolean arrived = new AtomicBoolean();
@@ -127,7 +135,12 @@ class FederationFanOutBench {
                         trial, body.length, hosts.inboxes().size(), (enqueued - start) / 1e6, arrivals.length,
                         HEALTHY * PER_HOST, pct(arrivals, 0.5), pct(arrivals, 0.99),
                         arrivals.length == 0 ? Double.NaN : arrivals[arrivals.length - 1] / 1e6));
+                baselines.add(baseline);
+                controls.add(control);
+                fanOuts.add(d);
                 out.add("  " + baseline.row());
+                out.add("  " + control.row() + String.format("   (p50 x%.2f, p99 x%.2f of the baseline)",
+                        control.p50Ms() / baseline.p50Ms(), control.p99Ms() / baseline.p99Ms()));
                 out.add("  " + d.row() + String.format("   (p50 x%.2f, p99 x%.2f of the baseline)",
                         d.p50Ms() / baseline.p50Ms(), d.p99Ms() / baseline.p99Ms()));
                 out.add("  " + slowBySecond(d, baseline.p99Ms(), start));
@@ -137,6 +150,8 @@ class FederationFanOutBench {
                 out.add(String.format("  dead and slow hosts: %d requests reached the slow ones; all %d circuits "
                         + "open %.1f s after the enqueue", receivers.slow(), DEAD + SLOW, (opened - start) / 1e9));
             }
+            out.add(String.format("all trials' touches pooled: no fan-out %s; no fan-out, again %s; during fan-outs %s",
+                    pooled(baselines), pooled(controls), pooled(fanOuts)));
             out.forEach(System.out::println);
             Path report = Path.of("target", "bench", "federation-fanout.txt");
             Files.createDirectories(report.getParent());
@@ -171,6 +186,12 @@ class FederationFanOutBench {
         } catch (Exception e) {
             return "unknown (" + e + ")";
         }
+    }
+
+    /** p50 and p99 of the latencies of several phases taken together. */
+    private static String pooled(List<LoadGenerator.Result> results) {
+        long[] all = results.stream().flatMapToLong(r -> Arrays.stream(r.latencyNanos())).sorted().toArray();
+        return String.format("p50 %.2f ms, p99 %.2f ms (%d touches)", pct(all, 0.5), pct(all, 0.99), all.length);
     }
 
     /** When the touches slower than {@code thresholdMs} were sent: how many in each second after {@code start}. */
