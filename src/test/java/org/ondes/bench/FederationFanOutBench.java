@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +41,9 @@ import java.util.function.IntFunction;
  * has the activity, through the real path (PostgreSQL queue, claims, signing, the guarded client, loopback HTTP).
  * Meanwhile YP touches run at 1,000/s, and their latency is compared with the same load just before, without a
  * fan-out (10 s), and with a control: 5 s more of that load, still without a fan-out, which shows how far two windows
- * differ on this machine when nothing changes; the last line pools all trials. Three trials
+ * differ on this machine when nothing changes. Each trial also gives the share of touches slower than its baseline's
+ * p99, in the control window and among those sent from the enqueue call on ({@link TouchWindows}); the last lines pool
+ * all trials and count in how many the fan-out came out above its control. Three trials
  * ({@code -Dbench.fed.trials=N} for more), each with fresh hosts, each after the previous trial's dead and slow hosts have their
  * circuits open. Run with {@code mvn -B -Pbench verify -Dit.test=FederationFanOutBench}.
  */
@@ -93,6 +98,7 @@ class FederationFanOutBench {
             List<LoadGenerator.Result> baselines = new ArrayList<>();
             List<LoadGenerator.Result> controls = new ArrayList<>();
             List<LoadGenerator.Result> fanOuts = new ArrayList<>();
+            List<TouchWindows.Trial> compared = new ArrayList<>();
             for (int trial = 1; trial <= TRIALS; trial++) {
                 Hosts hosts = receivers.newHosts(HEALTHY, SLOW, 5, 8_000);
                 byte[] body = activity(ondes.baseUrl(), signer);
@@ -133,7 +139,7 @@ class FederationFanOutBench {
                 out.add(String.format("trial %d: %d-byte activity; enqueue of %d inboxes took %.0f ms; %d of %d live inboxes "
                                 + "reached: p50 %.0f ms, p99 %.0f ms, last %.0f ms after the enqueue call",
                         trial, body.length, hosts.inboxes().size(), (enqueued - start) / 1e6, arrivals.length,
-                        HEALTHY * PER_HOST, pct(arrivals, 0.5), pct(arrivals, 0.99),
+                        HEALTHY * PER_HOST, TouchWindows.pct(arrivals, 0.5), TouchWindows.pct(arrivals, 0.99),
                         arrivals.length == 0 ? Double.NaN : arrivals[arrivals.length - 1] / 1e6));
                 baselines.add(baseline);
                 controls.add(control);
@@ -143,7 +149,11 @@ class FederationFanOutBench {
                         control.p50Ms() / baseline.p50Ms(), control.p99Ms() / baseline.p99Ms()));
                 out.add("  " + d.row() + String.format("   (p50 x%.2f, p99 x%.2f of the baseline)",
                         d.p50Ms() / baseline.p50Ms(), d.p99Ms() / baseline.p99Ms()));
-                out.add("  " + slowBySecond(d, baseline.p99Ms(), start));
+                out.add("  " + TouchWindows.slowBySecond(d, baseline.p99Ms(), start));
+                TouchWindows.Trial t = new TouchWindows.Trial(baseline.p99Ms(), TouchWindows.all(control),
+                        TouchWindows.sentFrom(d, start));
+                compared.add(t);
+                out.add("  " + t.row());
                 out.add("  cores busy, baseline: " + CpuMeter.row(perSecond(baseSpent, baseline.seconds())));
                 out.add("  cores busy, fan-out:  " + CpuMeter.row(perSecond(spent, fanOutSeconds)));
                 long opened = awaitCircuitsOpen(db, hosts);
@@ -152,6 +162,7 @@ class FederationFanOutBench {
             }
             out.add(String.format("all trials' touches pooled: no fan-out %s; no fan-out, again %s; during fan-outs %s",
                     pooled(baselines), pooled(controls), pooled(fanOuts)));
+            out.add(TouchWindows.summary(compared));
             out.forEach(System.out::println);
             Path report = Path.of("target", "bench", "federation-fanout.txt");
             Files.createDirectories(report.getParent());
@@ -188,24 +199,8 @@ class FederationFanOutBench {
         }
     }
 
-    /** p50 and p99 of the latencies of several phases taken together. */
     private static String pooled(List<LoadGenerator.Result> results) {
-        long[] all = results.stream().flatMapToLong(r -> Arrays.stream(r.latencyNanos())).sorted().toArray();
-        return String.format("p50 %.2f ms, p99 %.2f ms (%d touches)", pct(all, 0.5), pct(all, 0.99), all.length);
-    }
-
-    /** When the touches slower than {@code thresholdMs} were sent: how many in each second after {@code start}. */
-    private static String slowBySecond(LoadGenerator.Result r, double thresholdMs, long start) {
-        java.util.TreeMap<Long, Integer> bySecond = new java.util.TreeMap<>();
-        for (int i = 0; i < r.sentAt().length; i++) {
-            if (r.latencyNanos()[i] / 1e6 > thresholdMs) {
-                bySecond.merge(Math.floorDiv(r.sentAt()[i] - start, 1_000_000_000L), 1, Integer::sum);
-            }
-        }
-        StringBuilder b = new StringBuilder(String.format("touches slower than the baseline's p99 (%.0f ms), by "
-                + "second of sending after the enqueue call:", thresholdMs));
-        bySecond.forEach((sec, n) -> b.append(' ').append(sec).append("s:").append(n));
-        return bySecond.isEmpty() ? b.append(" none").toString() : b.toString();
+        return TouchWindows.pooled(results.stream().map(TouchWindows::all).toList());
     }
 
     private static Map<String, Double> perSecond(Map<String, Double> cpu, double seconds) {
@@ -219,6 +214,7 @@ class FederationFanOutBench {
         private final Process process;
         private final BufferedReader in;
         private final Writer out;
+        private final List<Socket> deadPorts = new ArrayList<>();
 
         Receivers(Process process) {
             this.process = process;
@@ -240,7 +236,12 @@ class FederationFanOutBench {
             String[] f = ask("NEW " + healthy + " " + slow + " " + delayMs + " " + slowDelayMs).split(" ");
             List<Integer> dead = new ArrayList<>();
             for (int h = 0; h < DEAD; h++) {
-                dead.add(FreePorts.next()); // nothing listens: connection refused
+                // bound but not listening: connections are refused, and the port stays taken for the whole run, so
+                // the receivers cannot get it for a healthy host of a later trial (whose circuit would be open)
+                Socket reserved = new Socket();
+                reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                deadPorts.add(reserved);
+                dead.add(reserved.getLocalPort());
             }
             return new Hosts(ports(f[1]), dead, ports(f[2]));
         }
@@ -262,6 +263,13 @@ class FederationFanOutBench {
         }
 
         void quit() throws InterruptedException {
+            for (Socket reserved : deadPorts) {
+                try {
+                    reserved.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            }
             try {
                 out.write("QUIT\n");
                 out.flush();
@@ -369,13 +377,6 @@ class FederationFanOutBench {
     private static int pgPort(TestDb.Schema db) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:([0-9]+)/").matcher(db.url());
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
-    }
-
-    private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
     private static void seed(TestDb.Schema db, long tokenId) throws Exception {
