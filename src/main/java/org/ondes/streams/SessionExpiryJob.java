@@ -14,7 +14,8 @@ import java.util.List;
 class SessionExpiryJob {
     private static final Logger LOG = LoggerFactory.getLogger(SessionExpiryJob.class);
     private static final int BATCH = 1000;
-    private static final Duration RETENTION = Duration.ofDays(7);
+    /** How long ended sessions are kept (remote ones: see {@link RemoteStationPruneJob}). */
+    static final Duration RETENTION = Duration.ofDays(7);
     private final SessionStore store;
     private final StreamsSettings settings;
     private final Streams streams;

@@ -213,12 +213,16 @@ class SessionStore {
         });
     }
 
-    /** Forgets ended sessions older than the retention period (their history is no longer shown). */
+    /**
+     * Forgets ended YP sessions older than the retention period (their history is no longer shown). Remote sessions
+     * are left to {@link RemotePruneStore}: a remote station's latest one says when it was last live.
+     */
     @Transactional
     int purgeEnded(Duration retention) {
         return jdbc.prepareStatement("""
                 DELETE FROM streams_sessions WHERE id IN (
-                    SELECT id FROM streams_sessions WHERE ended_at < now() - make_interval(secs => ?) LIMIT 5000)
+                    SELECT id FROM streams_sessions
+                    WHERE ended_at < now() - make_interval(secs => ?) AND token_id IS NOT NULL LIMIT 5000)
                 """, ps -> {
             ps.setLong(1, retention.toSeconds());
             return ps.executeUpdate();
