@@ -72,7 +72,7 @@ class DeliveryWorker {
         this.claimer = Executors.newSingleThreadExecutor(r -> daemon(r, "fed-delivery-claim", nice));
         this.settler = new Settler(store, events, clock,
                 new Backoff(clock, () -> ThreadLocalRandom.current().nextDouble()), new CircuitRule(clock), this::settled,
-                () -> ThreadNice.lower(nice));
+                () -> ThreadNice.lower(nice), window / 2);
         if (enabled) {
             settler.start();
         }

@@ -31,8 +31,6 @@ final class Settler {
      * only holds its place in the worker's window that much longer.
      */
     static final long LINGER_NANOS = 25_000_000;
-    /** Outcomes after which a batch is written without waiting further (half the default window). */
-    static final int LINGER_UNTIL = 16;
 
     private record Done(DeliveryStore.Due due, Outcome outcome) {
     }
@@ -47,20 +45,23 @@ final class Settler {
     private final Thread thread;
     private final Runnable atStart;
     private final long lingerNanos;
+    private final int lingerUntil;
 
     /**
      * {@code settled} is told, on the settler's thread, how many outcomes each batch wrote (or failed to write);
-     * {@code atStart} runs first on that thread (it lowers the thread's priority).
+     * {@code atStart} runs first on that thread (it lowers the thread's priority). A batch is written without
+     * waiting further once {@code lingerUntil} outcomes have gathered (the worker passes half its window).
      */
     Settler(DeliveryStore store, ApplicationEventPublisher<InboxGone> events, Clock clock, Backoff backoff,
-            CircuitRule circuit, IntConsumer settled, Runnable atStart) {
-        this(store, events, clock, backoff, circuit, settled, atStart, LINGER_NANOS);
+            CircuitRule circuit, IntConsumer settled, Runnable atStart, int lingerUntil) {
+        this(store, events, clock, backoff, circuit, settled, atStart, lingerUntil, LINGER_NANOS);
     }
 
     /** As above, with another wait for a batch's first outcome (tests). */
     Settler(DeliveryStore store, ApplicationEventPublisher<InboxGone> events, Clock clock, Backoff backoff,
-            CircuitRule circuit, IntConsumer settled, Runnable atStart, long lingerNanos) {
+            CircuitRule circuit, IntConsumer settled, Runnable atStart, int lingerUntil, long lingerNanos) {
         this.lingerNanos = lingerNanos;
+        this.lingerUntil = Math.max(1, lingerUntil);
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -103,13 +104,13 @@ final class Settler {
         }
     }
 
-    /** Adds what has gathered, waiting up to the linger time for {@link #LINGER_UNTIL} outcomes. */
+    /** Adds what has gathered, waiting up to the linger time for {@code lingerUntil} outcomes. */
     private void gather(List<Done> batch) throws InterruptedException {
         long deadline = System.nanoTime() + lingerNanos;
         while (true) {
             queue.drainTo(batch, MAX_BATCH - batch.size());
             long left = deadline - System.nanoTime();
-            if (batch.size() >= LINGER_UNTIL || left <= 0) {
+            if (batch.size() >= lingerUntil || left <= 0) {
                 return;
             }
             Done next = queue.poll(left, TimeUnit.NANOSECONDS);

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class SettlerTest {
     private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+    private static final int HALF_WINDOW = 16;
 
     /** Records each batch instead of writing it. */
     private static final class RecordingStore extends DeliveryStore {
@@ -42,7 +43,7 @@ class SettlerTest {
     private Settler start(long lingerNanos) {
         Clock clock = Clock.systemUTC();
         settler = new Settler(store, event -> { }, clock, new Backoff(clock, () -> 0.5), new CircuitRule(clock),
-                reported::add, () -> { }, lingerNanos);
+                reported::add, () -> { }, HALF_WINDOW, lingerNanos);
         settler.start();
         return settler;
     }
@@ -64,16 +65,16 @@ class SettlerTest {
         start(MINUTE);
         settler.add(due(1), new Outcome.Delivered(202));
         Thread.sleep(50); // the first outcome is waiting now
-        for (int i = 2; i <= Settler.LINGER_UNTIL; i++) {
+        for (int i = 2; i <= HALF_WINDOW; i++) {
             settler.add(due(i), new Outcome.Delivered(202));
         }
 
         // written as soon as half a window is there, long before the minute of waiting is over
         List<DeliveryStore.Settlement> batch = store.batches.poll(30, TimeUnit.SECONDS);
-        assertNotNull(batch, "the batch was not written once " + Settler.LINGER_UNTIL + " outcomes had gathered");
-        assertEquals(Settler.LINGER_UNTIL, batch.size());
+        assertNotNull(batch, "the batch was not written once " + HALF_WINDOW + " outcomes had gathered");
+        assertEquals(HALF_WINDOW, batch.size());
         assertEquals(1, batch.get(0).due().id());
-        assertEquals(Settler.LINGER_UNTIL, reported.poll(30, TimeUnit.SECONDS));
+        assertEquals(HALF_WINDOW, reported.poll(30, TimeUnit.SECONDS));
     }
 
     @Test
