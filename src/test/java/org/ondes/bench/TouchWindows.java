@@ -42,13 +42,14 @@ final class TouchWindows {
         return sentFrom(r, Long.MIN_VALUE);
     }
 
+    /** How many of {@code latencies} are above {@code thresholdMs}. */
+    static long over(long[] latencies, double thresholdMs) {
+        return Arrays.stream(latencies).filter(l -> l / 1e6 > thresholdMs).count();
+    }
+
     /** The share (0–1) of {@code latencies} above {@code thresholdMs}. */
     static double slower(long[] latencies, double thresholdMs) {
-        if (latencies.length == 0) {
-            return Double.NaN;
-        }
-        long over = Arrays.stream(latencies).filter(l -> l / 1e6 > thresholdMs).count();
-        return (double) over / latencies.length;
+        return latencies.length == 0 ? Double.NaN : (double) over(latencies, thresholdMs) / latencies.length;
     }
 
     /** p50 and p99 of the latencies of several windows taken together. */
@@ -100,9 +101,9 @@ final class TouchWindows {
         long duringOver = 0;
         long duringAll = 0;
         for (Trial t : trials) {
-            controlOver += Math.round(t.controlSlower() * t.control().length);
+            controlOver += over(t.control(), t.baselineP99Ms());
             controlAll += t.control().length;
-            duringOver += Math.round(t.duringSlower() * t.during().length);
+            duringOver += over(t.during(), t.baselineP99Ms());
             duringAll += t.during().length;
         }
         return String.format("fan-out against control, %d trials: more slow touches in %d, higher p99 in %d; touches "

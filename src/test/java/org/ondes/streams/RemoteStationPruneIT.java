@@ -80,8 +80,8 @@ class RemoteStationPruneIT {
         sql("INSERT INTO streams_profile_changes (station_id, kind, actor_id, actor_name, actor_role, fields)"
                 + " VALUES ('" + station + "', 'owner_edit', 1, 'someone', 'user',"
                 + " '[{\"field\": \"displayName\", \"before\": null, \"after\": \"X\"}]')");
-        sql("UPDATE streams_sessions SET ended_at = now() - interval '45 days' WHERE remote_object = '" + first.objectId() + "'");
-        sql("UPDATE streams_sessions SET ended_at = now() - interval '31 days' WHERE remote_object = '" + second.objectId() + "'");
+        backdateSession(first, "ended_at", "45 days");
+        backdateSession(second, "ended_at", "31 days");
         backdate(station, 60);
         assertEquals(0, count("SELECT count(*) FROM catalog_entries WHERE station_id = ?", station),
                 "an offline station has no catalog entry to leave behind");
@@ -108,8 +108,8 @@ class RemoteStationPruneIT {
         RemoteListing live = listing("Still On", "still");
         remote.upsert(live);
         UUID station = stationOf(live);
-        sql("UPDATE streams_sessions SET ended_at = now() - interval '50 days' WHERE remote_object = '" + old.objectId() + "'");
-        sql("UPDATE streams_sessions SET started_at = now() - interval '40 days' WHERE remote_object = '" + live.objectId() + "'");
+        backdateSession(old, "ended_at", "50 days");
+        backdateSession(live, "started_at", "40 days");
         backdate(station, 60);
 
         assertEquals(new RemoteStationPruneJob.Pruned(0, 1), job.runOnce());
@@ -130,8 +130,8 @@ class RemoteStationPruneIT {
         remote.upsert(latest);
         remote.end(latest.objectId(), ORIGIN);
         UUID station = stationOf(latest);
-        sql("UPDATE streams_sessions SET ended_at = now() - interval '20 days' WHERE remote_object = '" + older.objectId() + "'");
-        sql("UPDATE streams_sessions SET ended_at = now() - interval '10 days' WHERE remote_object = '" + latest.objectId() + "'");
+        backdateSession(older, "ended_at", "20 days");
+        backdateSession(latest, "ended_at", "10 days");
         backdate(station, 60);
 
         assertEquals(new RemoteStationPruneJob.Pruned(0, 1), job.runOnce());
@@ -142,8 +142,7 @@ class RemoteStationPruneIT {
         assertEquals(List.of(latest.objectId()), objects(station));
         assertEquals(new RemoteStationPruneJob.Pruned(0, 0), job.runOnce());
 
-        sql("UPDATE streams_sessions SET ended_at = now() - interval '30 days 1 minute' WHERE remote_object = '"
-                + latest.objectId() + "'");
+        backdateSession(latest, "ended_at", "30 days 1 minute");
         assertEquals(new RemoteStationPruneJob.Pruned(1, 0), job.runOnce(), "30 days on, it goes");
         assertEquals(0, count("SELECT count(*) FROM streams_stations WHERE id = ?", station));
     }
@@ -253,6 +252,12 @@ class RemoteStationPruneIT {
     private void backdate(UUID station, int days) throws SQLException {
         sql("UPDATE streams_stations SET created_at = now() - interval '" + days + " days', updated_at = now() - interval '"
                 + days + " days' WHERE id = '" + station + "'");
+    }
+
+    /** Moves a remote session's {@code column} (ended_at or started_at) back by {@code interval}. */
+    private void backdateSession(RemoteListing l, String column, String interval) throws SQLException {
+        sql("UPDATE streams_sessions SET " + column + " = now() - interval '" + interval + "' WHERE remote_object = '"
+                + l.objectId() + "'");
     }
 
     private UUID stationOf(RemoteListing l) throws SQLException {
