@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -41,10 +40,13 @@ class CatalogStore {
         });
     }
 
-    /** Inserts or updates rows; a row equal to what is stored is left alone. Returns how many rows changed. */
-    int upsert(List<Projected> rows) {
+    /**
+     * Inserts or updates rows, marking them checked; a row equal to what is stored is left alone. Returns the stations
+     * whose rows changed.
+     */
+    Set<UUID> upsert(List<Projected> rows) {
         if (rows.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         return jdbc.prepareStatement("""
                 INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs, content_types, bitrate,
@@ -56,7 +58,7 @@ class CatalogStore {
                     content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
                     country = excluded.country, logo_url = excluded.logo_url, https = excluded.https, listeners = excluded.listeners, current_song = excluded.current_song,
                     live_since = excluded.live_since, last_touch = excluded.last_touch, sessions = excluded.sessions,
-                    origin = excluded.origin, origin_url = excluded.origin_url, updated_at = now()
+                    origin = excluded.origin, origin_url = excluded.origin_url, updated_at = now(), checked_at = now()
                 WHERE (catalog_entries.name, catalog_entries.description, catalog_entries.homepage, catalog_entries.genres,
                        catalog_entries.codecs, catalog_entries.content_types, catalog_entries.bitrate,
                        catalog_entries.language, catalog_entries.country, catalog_entries.logo_url,
@@ -94,9 +96,12 @@ class CatalogStore {
                 ps.setString(i, p.originUrl());
                 ps.addBatch();
             }
-            int changed = 0;
-            for (int n : ps.executeBatch()) {
-                changed += Math.max(0, n);
+            int[] counts = ps.executeBatch();
+            Set<UUID> changed = new HashSet<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) { // SUCCESS_NO_INFO (-2) counts as changed: re-checking costs less than a stale mark
+                    changed.add(rows.get(i).stationId());
+                }
             }
             return changed;
         });
@@ -156,19 +161,29 @@ class CatalogStore {
         });
     }
 
-    /** Records a new title unless it repeats the station's last one (relays announce the same song). */
-    void addSong(UUID stationId, String song, Instant at) {
-        jdbc.prepareStatement("""
+    /**
+     * Records new titles in one statement, in order: a title that repeats the station's previous one (relays announce
+     * the same song) is skipped, whether that previous one is earlier in this batch or already stored.
+     */
+    int addSongs(List<CatalogWriter.Song> songs) {
+        if (songs.isEmpty()) {
+            return 0;
+        }
+        return jdbc.prepareStatement("""
+                WITH n AS (
+                    SELECT station_id, song, at, ord, lag(song) OVER (PARTITION BY station_id ORDER BY ord) AS previous
+                    FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) WITH ORDINALITY AS n(station_id, song, at, ord))
                 INSERT INTO catalog_song_history (station_id, song, started_at)
-                SELECT ?, ?, ? WHERE NOT EXISTS (
-                    SELECT 1 FROM (SELECT song FROM catalog_song_history WHERE station_id = ?
-                                   ORDER BY started_at DESC LIMIT 1) last WHERE last.song = ?)
+                SELECT station_id, song, at FROM n
+                WHERE CASE WHEN previous IS NOT NULL THEN previous <> song
+                           ELSE NOT EXISTS (SELECT 1 FROM (SELECT h.song FROM catalog_song_history h WHERE h.station_id = n.station_id
+                                                           ORDER BY h.started_at DESC LIMIT 1) last WHERE last.song = n.song) END
+                ORDER BY ord
                 """, ps -> {
-            ps.setObject(1, stationId);
-            ps.setString(2, song);
-            ps.setTimestamp(3, Timestamp.from(at));
-            ps.setObject(4, stationId);
-            ps.setString(5, song);
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("uuid", songs.stream().map(CatalogWriter.Song::stationId).toArray()));
+            ps.setArray(2, c.createArrayOf("text", songs.stream().map(CatalogWriter.Song::song).toArray()));
+            ps.setArray(3, c.createArrayOf("timestamptz", songs.stream().map(s -> Timestamp.from(s.at())).toArray()));
             return ps.executeUpdate();
         });
     }

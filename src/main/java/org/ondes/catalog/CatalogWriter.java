@@ -39,18 +39,21 @@ class CatalogWriter {
         List<LiveStation> live = streams.liveStations(stationIds);
         Set<UUID> gone = new HashSet<>(stationIds);
         live.forEach(s -> gone.remove(s.id()));
-        int changed = store.upsert(live.stream().map(Projected::of).toList()) + store.delete(gone);
-        store.checked(live.stream().map(LiveStation::id).toList());
-        if (changed > 0) {
+        Set<UUID> changed = store.upsert(live.stream().map(Projected::of).toList());
+        store.checked(live.stream().map(LiveStation::id).filter(id -> !changed.contains(id)).toList());
+        int deleted = store.delete(gone);
+        if (!changed.isEmpty() || deleted > 0) {
             store.bumpVersion(stationIds);
         }
         return live.size();
     }
 
+    /** Records now-playing titles (in the order they were played); returns how many were new. */
     @Transactional
-    void songs(List<Song> songs) {
-        songs.forEach(s -> store.addSong(s.stationId(), s.song(), s.at()));
+    int songs(List<Song> songs) {
+        int added = store.addSongs(songs);
         store.bumpVersion();
+        return added;
     }
 
     /** Drops change-log rows older than {@code keep} (instances further behind reload their search index). */

@@ -14,6 +14,7 @@ import org.ondes.testkit.YpReplyHead;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +22,10 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The read model repairs itself after lost events, and re-projecting an unchanged station changes nothing. */
+/**
+ * The read model repairs itself after lost events, re-projecting an unchanged station changes nothing, and now-playing
+ * titles are recorded without a relay's repeats.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogProjectionIT implements TestPropertyProvider {
@@ -47,6 +51,38 @@ class CatalogProjectionIT implements TestPropertyProvider {
     private static List<Object> ids(OndesApi api) {
         return ((List<?>) api.get("/api/v1/streams", null).json().get("items")).stream()
                 .map(o -> ((Map<?, ?>) o).get("id")).map(Object.class::cast).toList();
+    }
+
+    @Test
+    void songsAreRecordedInOrderAndARepeatOfTheStationsPreviousTitleIsSkipped() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        Instant t = Instant.parse("2026-11-21T10:00:00Z");
+        assertEquals(2, writer.songs(List.of(new CatalogWriter.Song(a, "Dub One", t), new CatalogWriter.Song(b, "East", t))));
+        // one batch: a repeats its stored title, then changes, then repeats that; b changes and goes back to its first
+        assertEquals(3, writer.songs(List.of(
+                new CatalogWriter.Song(a, "Dub One", t.plusSeconds(1)),
+                new CatalogWriter.Song(b, "West", t.plusSeconds(2)),
+                new CatalogWriter.Song(a, "Dub Two", t.plusSeconds(3)),
+                new CatalogWriter.Song(a, "Dub Two", t.plusSeconds(4)),
+                new CatalogWriter.Song(b, "East", t.plusSeconds(5)))));
+        assertEquals(List.of("Dub One@0", "Dub Two@3"), history(a));
+        assertEquals(List.of("East@0", "West@2", "East@5"), history(b));
+    }
+
+    private List<String> history(UUID station) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT song, extract(epoch FROM started_at - '2026-11-21T10:00:00Z')::int FROM catalog_song_history"
+                        + " WHERE station_id = ? ORDER BY id")) {
+            ps.setObject(1, station);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "@" + rs.getInt(2));
+                }
+            }
+        }
+        return out;
     }
 
     @Test
