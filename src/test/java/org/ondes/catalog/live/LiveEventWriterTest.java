@@ -25,6 +25,7 @@ class LiveEventWriterTest {
     /** Records batches; blocks every append while {@code gate} is closed. */
     static final class FakeStore extends LiveEventStore {
         final List<List<LiveEvent>> batches = new CopyOnWriteArrayList<>();
+        final List<Long> appendedAt = new CopyOnWriteArrayList<>();
         final CountDownLatch gate;
 
         FakeStore(boolean open) {
@@ -40,6 +41,7 @@ class LiveEventWriterTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            appendedAt.add(System.nanoTime());
             batches.add(List.copyOf(events));
             return 0;
         }
@@ -87,6 +89,30 @@ class LiveEventWriterTest {
         assertEquals(LiveEvent.Kind.LISTENERS, count.kind());
         assertEquals(null, count.currentSong());
         assertEquals(at, count.at());
+    }
+
+    @Test
+    void aSteadyStreamOfSongChangesIsWrittenInBatchesAtMostEvery100Ms() throws Exception {
+        FakeStore store = new FakeStore(true);
+        LiveEventWriter w = writer(store);
+        Instant at = Instant.now();
+        int sent = 0;
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(450);
+        while (System.nanoTime() < end) { // ~ 1,000 song changes a second, as from a busy touch batcher
+            w.onApplicationEvent(new StreamChanged(UUID.randomUUID(), STATION, "Song " + sent, 1, true, at));
+            sent++;
+            Thread.sleep(1);
+        }
+        int total = sent;
+        await(Duration.ofSeconds(5), () -> store.all().size() == total);
+        assertEquals(total, store.all().size(), "every song change stored");
+        List<Long> at1 = store.appendedAt;
+        for (int i = 1; i < at1.size(); i++) {
+            long gap = at1.get(i) - at1.get(i - 1);
+            assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(LiveEventWriter.FLUSH_MILLIS),
+                    "writes " + TimeUnit.NANOSECONDS.toMillis(gap) + " ms apart");
+        }
+        assertTrue(at1.size() <= 6, total + " changes over 450 ms in " + at1.size() + " writes");
     }
 
     @Test
