@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +37,15 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 class LiveEvents {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+    /** Sessions looked up per query in a pass of changes. */
+    static final int PASS = 1_000;
     private final Streams streams;
     private final AudioPublisher audio;
     private final NotePublisher notes;
     private final LiveStore live;
     private final boolean enabled;
     private final Duration listenersDelay;
+    private final Duration minInterval;
     /** Sessions whose Audio changed, and when their Update may next be tried. */
     private final Map<UUID, Instant> changed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker;
@@ -49,6 +53,7 @@ class LiveEvents {
     LiveEvents(Streams streams, AudioPublisher audio, NotePublisher notes, LiveStore live, FederationSettings settings,
                PublishSettings publishing) {
         this.listenersDelay = publishing.listenersUpdateDelay();
+        this.minInterval = publishing.liveUpdateMinInterval();
         this.streams = streams;
         this.audio = audio;
         this.notes = notes;
@@ -132,16 +137,32 @@ class LiveEvents {
         }
     }
 
-    /** Sends the due Updates; a session still within its minimum interval waits for its turn (the last state wins). */
+    /**
+     * Sends the due Updates; a session still within its minimum interval waits for its turn (the last state wins).
+     * Which changed sessions are published at all, and when each was last sent, is read in one query per
+     * {@link #PASS} sessions; only those whose turn has come go on to the claim and the Update.
+     */
     void flushChanges() {
         Instant now = Instant.now();
+        List<UUID> due = new ArrayList<>();
         for (Map.Entry<UUID, Instant> e : changed.entrySet()) {
-            UUID session = e.getKey();
-            if (e.getValue().isAfter(now) || !changed.remove(session, e.getValue())) {
-                continue;
+            if (!e.getValue().isAfter(now) && changed.remove(e.getKey(), e.getValue())) {
+                due.add(e.getKey());
             }
-            if (audio.changed(session) instanceof LiveStore.Claim.TooSoon wait) {
-                changed.merge(session, wait.notBefore(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        for (int from = 0; from < due.size(); from += PASS) {
+            List<UUID> slice = due.subList(from, Math.min(due.size(), from + PASS));
+            Map<UUID, Instant> lastSent = live.lastSentOfOpen(slice);
+            for (UUID session : slice) {
+                Instant sent = lastSent.get(session);
+                if (sent == null) {
+                    continue; // never published (nobody follows its station yet) or ended: no Update to send
+                }
+                LiveStore.Claim claim = sent.plus(minInterval).isAfter(now)
+                        ? new LiveStore.Claim.TooSoon(sent.plus(minInterval)) : audio.changed(session);
+                if (claim instanceof LiveStore.Claim.TooSoon wait) {
+                    changed.merge(session, wait.notBefore(), (a, b) -> a.isAfter(b) ? a : b);
+                }
             }
         }
     }

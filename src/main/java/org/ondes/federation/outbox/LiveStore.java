@@ -9,7 +9,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,6 +94,25 @@ class LiveStore {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM fed_live_sessions WHERE session_id = ?", ps -> {
             ps.setObject(1, sessionId);
             return rows(ps).stream().findFirst();
+        });
+    }
+
+    /**
+     * When each of these sessions that is published and open was last sent; the others (never published, or ended)
+     * are absent. One query for a whole pass of changes, so sessions nobody receives cost no round trip each.
+     */
+    @Transactional
+    Map<UUID, Instant> lastSentOfOpen(Collection<UUID> sessionIds) {
+        return jdbc.prepareStatement("SELECT session_id, last_sent_at FROM fed_live_sessions WHERE session_id = ANY (?) "
+                + "AND ended_at IS NULL", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", sessionIds.toArray()));
+            Map<UUID, Instant> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+                }
+            }
+            return out;
         });
     }
 
