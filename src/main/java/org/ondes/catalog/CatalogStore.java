@@ -10,9 +10,12 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,11 +51,17 @@ class CatalogStore {
         if (rows.isEmpty()) {
             return Set.of();
         }
+        // one statement for the whole pass: per-row executions cost PostgreSQL several times the row's own work
         return jdbc.prepareStatement("""
                 INSERT INTO catalog_entries (station_id, name, description, homepage, genres, codecs, content_types, bitrate,
                     language, country, logo_url, https, listeners, current_song, live_since, last_touch, sessions,
                     origin, origin_url, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
+                SELECT station_id, name, description, homepage, genres, codecs, content_types, bitrate, language, country,
+                    logo_url, https, listeners, current_song, live_since, last_touch, sessions::jsonb, origin, origin_url, now()
+                FROM jsonb_to_recordset(?::jsonb) AS r(station_id uuid, name text, description text, homepage text,
+                    genres text[], codecs text[], content_types text[], bitrate integer, language text, country text,
+                    logo_url text, https boolean, listeners integer, current_song text, live_since timestamptz,
+                    last_touch timestamptz, sessions text, origin text, origin_url text)
                 ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     homepage = excluded.homepage, genres = excluded.genres, codecs = excluded.codecs,
                     content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
@@ -71,36 +80,13 @@ class CatalogStore {
                        excluded.https, excluded.listeners,
                        excluded.current_song, excluded.live_since, excluded.sessions, excluded.origin,
                        excluded.origin_url)
+                RETURNING station_id
                 """, ps -> {
-            Connection c = ps.getConnection();
-            for (Projected p : rows) {
-                int i = 1;
-                ps.setObject(i++, p.stationId());
-                ps.setString(i++, p.name());
-                ps.setString(i++, p.description());
-                ps.setString(i++, p.homepage());
-                ps.setArray(i++, c.createArrayOf("text", p.genres().toArray()));
-                ps.setArray(i++, c.createArrayOf("text", p.codecs().toArray()));
-                ps.setArray(i++, c.createArrayOf("text", p.contentTypes().toArray()));
-                ps.setObject(i++, p.bitrate());
-                ps.setString(i++, p.language());
-                ps.setString(i++, p.country());
-                ps.setString(i++, p.logoUrl());
-                ps.setBoolean(i++, p.https());
-                ps.setInt(i++, p.listeners());
-                ps.setString(i++, p.currentSong());
-                ps.setTimestamp(i++, Timestamp.from(p.liveSince()));
-                ps.setTimestamp(i++, Timestamp.from(p.lastTouch()));
-                ps.setString(i++, write(p.sessions()));
-                ps.setString(i++, p.origin());
-                ps.setString(i, p.originUrl());
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
+            ps.setString(1, recordset(rows));
             Set<UUID> changed = new HashSet<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) { // SUCCESS_NO_INFO (-2) counts as changed: re-checking costs less than a stale mark
-                    changed.add(rows.get(i).stationId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(rs.getObject(1, UUID.class));
                 }
             }
             return changed;
@@ -212,6 +198,39 @@ class CatalogStore {
             }
             return ids;
         });
+    }
+
+    /** The rows as one JSON array of objects, keyed by column (read back by {@code jsonb_to_recordset}). */
+    private String recordset(List<Projected> rows) {
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Projected p : rows) {
+            Map<String, Object> r = new HashMap<>(32);
+            r.put("station_id", p.stationId().toString());
+            r.put("name", p.name());
+            r.put("description", p.description());
+            r.put("homepage", p.homepage());
+            r.put("genres", p.genres());
+            r.put("codecs", p.codecs());
+            r.put("content_types", p.contentTypes());
+            r.put("bitrate", p.bitrate());
+            r.put("language", p.language());
+            r.put("country", p.country());
+            r.put("logo_url", p.logoUrl());
+            r.put("https", p.https());
+            r.put("listeners", p.listeners());
+            r.put("current_song", p.currentSong());
+            r.put("live_since", p.liveSince().toString());
+            r.put("last_touch", p.lastTouch().toString());
+            r.put("sessions", write(p.sessions()));
+            r.put("origin", p.origin());
+            r.put("origin_url", p.originUrl());
+            out.add(r);
+        }
+        try {
+            return json.writeValueAsString(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String write(List<CatalogEntry.Session> sessions) {
