@@ -5,11 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,14 +120,7 @@ public final class StubInbox implements AutoCloseable {
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
             }
-            byte[] out = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(out);
-                }
-            }
+            StubResponses.send(exchange, answer.status(), "text/plain; charset=utf-8", answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

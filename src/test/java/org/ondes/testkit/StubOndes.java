@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,7 +165,7 @@ public final class StubOndes implements AutoCloseable {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             if (!exchange.getRequestMethod().equals("GET")) {
-                respond(exchange, path.endsWith("/inbox") ? 202 : 405, "text/plain", "");
+                StubResponses.send(exchange, path.endsWith("/inbox") ? 202 : 405, "text/plain", "");
                 return;
             }
             gets.add(path);
@@ -174,9 +173,9 @@ public final class StubOndes implements AutoCloseable {
                     : path.startsWith("/stations/") && !path.substring(10).contains("/")
                     ? actor(base() + path, "Service", path.substring(10)) : objects.get(path);
             if (doc == null) {
-                respond(exchange, 404, "text/plain", "");
+                StubResponses.send(exchange, 404, "text/plain", "");
             } else {
-                respond(exchange, 200, "application/activity+json", JSON.writeValueAsString(doc));
+                StubResponses.send(exchange, 200, "application/activity+json", JSON.writeValueAsString(doc));
             }
         }
     }
@@ -192,15 +191,6 @@ public final class StubOndes implements AutoCloseable {
         doc.put("publicKey", Map.of("id", id + "#main-key", "owner", id,
                 "publicKeyPem", RsaKeys.publicKeyPem(key(id).getPublic())));
         return doc;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
     }
 
     @Override

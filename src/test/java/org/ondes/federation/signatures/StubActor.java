@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import org.ondes.testkit.StubResponses;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +97,7 @@ public final class StubActor implements AutoCloseable {
         Received request = read(exchange, false);
         actorGets.add(request);
         if (request.status() == 401) {
-            respond(exchange, 401, "text/plain", ((Verification.Refused) request.verdict()).message());
+            StubResponses.send(exchange, 401, "text/plain", ((Verification.Refused) request.verdict()).message());
             return;
         }
         Map<String, Object> document = Map.of(
@@ -107,13 +108,13 @@ public final class StubActor implements AutoCloseable {
                 "inbox", base() + "/inbox",
                 "publicKey", Map.of("id", actorId() + "#main-key", "owner", actorId(),
                         "publicKeyPem", RsaKeys.publicKeyPem(keys.getPublic())));
-        respond(exchange, 200, "application/activity+json", JSON.writeValueAsString(document));
+        StubResponses.send(exchange, 200, "application/activity+json", JSON.writeValueAsString(document));
     }
 
     private void inbox(HttpExchange exchange) throws IOException {
         Received request = read(exchange, true);
         inbox.add(request);
-        respond(exchange, request.status(), "text/plain", request.verdict() == null ? "not signed"
+        StubResponses.send(exchange, request.status(), "text/plain", request.verdict() == null ? "not signed"
                 : request.verdict() instanceof Verification.Refused refused ? refused.message() : "");
     }
 
@@ -121,7 +122,7 @@ public final class StubActor implements AutoCloseable {
         String host = base().substring("http://".length());
         Map<String, Object> jrd = Map.of("subject", "acct:stub@" + host, "links", List.of(Map.of(
                 "rel", "self", "type", "application/activity+json", "href", actorId())));
-        respond(exchange, 200, "application/jrd+json", JSON.writeValueAsString(jrd));
+        StubResponses.send(exchange, 200, "application/jrd+json", JSON.writeValueAsString(jrd));
     }
 
     /** Reads the request and verifies it: inbox requests that do not verify get 401, and so do signed GETs. */
@@ -174,16 +175,6 @@ public final class StubActor implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
-        exchange.close();
     }
 
     @Override

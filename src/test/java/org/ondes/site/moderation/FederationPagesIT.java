@@ -12,11 +12,11 @@ import org.ondes.testkit.Await;
 import org.ondes.testkit.CookieClient;
 import org.ondes.testkit.FreePorts;
 import org.ondes.testkit.OndesInstance;
+import org.ondes.testkit.StubResponses;
 import org.ondes.testkit.TestDb;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -71,13 +71,7 @@ class FederationPagesIT {
     }
 
     private static void json(HttpServer server, String path, String body) {
-        server.createContext(path, exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        server.createContext(path, exchange -> StubResponses.send(exchange, 200, "application/json", body));
     }
 
     @AfterAll
