@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides which host names and addresses Ondes may connect to. A public directory must only ever
@@ -97,6 +98,14 @@ public final class AddressPolicy {
     private static final List<String> RESERVED_NAMES = List.of("invalid", "test", "example",
             "example.com", "example.net", "example.org");
 
+    /**
+     * A host whose last label is a number is an IPv4 address to browsers (the WHATWG URL standard): 127.1, 2130706433,
+     * 0x7f.1 and 0177.0.0.1 all mean 127.0.0.1 there, while the JDK reads some of them otherwise or asks DNS. Only
+     * the dotted quad of decimal numbers means the same address everywhere.
+     */
+    private static final Pattern NUMBER_LAST = Pattern.compile("(?:.*\\.)?(?:[0-9]+|0x[0-9a-f]*)");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+            + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
     private final boolean allowPrivate;
 
     public AddressPolicy(boolean allowPrivate) {
@@ -115,14 +124,15 @@ public final class AddressPolicy {
         if (host == null || host.isBlank()) {
             return Optional.of("the URL has no host name");
         }
+        String name = normalized(host);
+        String shown = Text.clean(name, 80);
+        if (name.indexOf(':') < 0 && NUMBER_LAST.matcher(name).matches() && !DOTTED_QUAD.matcher(name).matches()) {
+            return Optional.of(shown + " is an IP address in a short, octal or hexadecimal form, which browsers and"
+                    + " servers read differently; write it as four decimal numbers (a.b.c.d) or use a host name");
+        }
         if (allowPrivate) {
             return Optional.empty();
         }
-        String name = host.trim().toLowerCase(Locale.ROOT);
-        while (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        String shown = Text.clean(name, 80);
         if (name.matches("[0-9.]+") || (name.indexOf(':') >= 0 && name.matches("[0-9a-f:.]+"))) {
             return Optional.empty();
         }
@@ -150,6 +160,36 @@ public final class AddressPolicy {
             return Optional.of(shown + " is not a full domain name (it has no dot); " + UNREACHABLE);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Judges a URL's host without any DNS lookup: a name as {@link #refuseHost} does, an IP literal (a dotted quad, or
+     * IPv6 with or without brackets) also by its address. A name that needs DNS passes; the connection checks what it
+     * resolves to. For checks that must answer at once (a YP add, a received Audio).
+     */
+    public Optional<String> refuseWithoutLookup(String host) {
+        String bare = host != null && host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        Optional<String> byName = refuseHost(bare);
+        if (byName.isPresent()) {
+            return byName;
+        }
+        String name = normalized(bare);
+        if (!DOTTED_QUAD.matcher(name).matches() && name.indexOf(':') < 0) {
+            return Optional.empty();
+        }
+        try {
+            return refuseAddress(InetAddress.getByName(name)); // a literal: no DNS lookup happens
+        } catch (UnknownHostException e) {
+            return Optional.of(Text.clean(name, 80) + " is not a valid IP address");
+        }
+    }
+
+    private static String normalized(String host) {
+        String name = host.trim().toLowerCase(Locale.ROOT);
+        while (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name;
     }
 
     /** Refuses addresses outside the public internet (or, with allowPrivate, that cannot serve at all). */

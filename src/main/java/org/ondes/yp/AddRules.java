@@ -2,10 +2,8 @@ package org.ondes.yp;
 
 import org.ondes.probe.AddressPolicy;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +18,6 @@ final class AddRules {
     private static final Set<String> DEFAULT_NAMES = Set.of("unspecified name", "this is my server name", "stream name",
             "my station name", "-", "auto-dj", "autodj", "instreamer", "no name", "icecast");
     private static final Pattern STREAM_N = Pattern.compile("stream(-(64|96|128|256))?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     sealed interface Verdict {
     }
@@ -77,21 +74,9 @@ final class AddRules {
         if (uri.getRawUserInfo() != null) {
             return Optional.of("listen URL must not contain a user name or password");
         }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        Optional<String> byName = policy.refuseHost(bare.toLowerCase(Locale.ROOT));
-        if (byName.isPresent()) {
-            return Optional.of(hostAdvice(byName.get()));
-        }
-        if (IPV4.matcher(bare).matches() || bare.contains(":")) {
-            try {
-                InetAddress literal = InetAddress.getByName(bare); // a literal: no DNS lookup happens
-                Optional<String> byAddress = policy.refuseAddress(literal);
-                if (byAddress.isPresent()) {
-                    return Optional.of(hostAdvice(byAddress.get()));
-                }
-            } catch (UnknownHostException e) {
-                return Optional.of(unparsable(raw));
-            }
+        Optional<String> refused = policy.refuseWithoutLookup(host);
+        if (refused.isPresent()) {
+            return Optional.of(hostAdvice(refused.get()));
         }
         return Optional.empty();
     }

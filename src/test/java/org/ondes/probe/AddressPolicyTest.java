@@ -156,6 +156,31 @@ class AddressPolicyTest {
         assertEquals(Optional.empty(), lenient.refuseHost(host));
     }
 
+    @ParameterizedTest(name = "{0} is an IPv4 address only some readers understand: refused")
+    @ValueSource(strings = {"127.1", "2130706433", "0x7f.0.0.1", "0x7f000001", "0177.0.0.1", "10.1", "1.2.3.4.5",
+        "127.000.000.001", "256.1.1.1", "radio.0x7f"})
+    void numbersOtherThanADottedQuadAreRefusedWhateverThePolicy(String host) {
+        for (AddressPolicy policy : new AddressPolicy[]{strict, lenient}) {
+            String reason = policy.refuseHost(host).orElseThrow(() -> new AssertionError(host + " passed"));
+            assertTrue(reason.contains("four decimal numbers"), reason);
+            assertTrue(policy.refuseWithoutLookup(host).isPresent(), host);
+        }
+    }
+
+    @ParameterizedTest(name = "without a lookup, {0} is refused")
+    @ValueSource(strings = {"127.0.0.1", "[::1]", "::1", "10.0.0.1.", "[fe80::1]", "LOCALHOST", "Studio.Local",
+        "[::ffff:192.168.1.1]", "[2001:db8::zz]"})
+    void hostsJudgedWithoutALookupIncludeLiteralAddresses(String host) {
+        assertTrue(strict.refuseWithoutLookup(host).isPresent(), host);
+    }
+
+    @ParameterizedTest(name = "without a lookup, {0} passes")
+    @ValueSource(strings = {"8.8.8.8", "[2a00:1450:4007:80e::200e]", "radio.ondes.fr", "stream.radio.example-fm.de",
+        "1.1.1.1."})
+    void publicLiteralsAndNamesPassWithoutALookup(String host) {
+        assertEquals(Optional.empty(), strict.refuseWithoutLookup(host));
+    }
+
     @Test
     void emptyHostIsAlwaysRefused() {
         assertTrue(strict.refuseHost("").isPresent());

@@ -48,7 +48,10 @@ class AddRulesTest {
             "http://[::1]:8000/live|::1",
             "http://[fd00::1]/live|fd00::1",
             "http://localhost:8000/live|localhost",
-            "http://studio.local:8000/live|studio.local"})
+            "http://studio.local:8000/live|studio.local",
+            "http://2130706433:8000/live|2130706433",
+            "http://[fe80::1]:8000/live|fe80::1",
+            "http://LocalHost:8000/live|localhost"})
     void refusesListenUrlsListenersCannotReach(String url, String mentions) {
         String reason = refusal(add("Radio", "audio/mpeg", url, null));
         assertTrue(reason.startsWith("listen URL not reachable by listeners"), reason);
@@ -62,7 +65,8 @@ class AddRulesTest {
             "radio.example.net:8000/live|http or https",
             "http://2001:db8::1:8000/live|brackets",
             "http://user:pw@radio.ondes.net/live|user name",
-            "http:///nohost|could not parse"})
+            "http:///nohost|could not parse",
+            "http://127.1:8000/live|could not parse"})
     void refusesMalformedListenUrls(String url, String mentions) {
         assertTrue(refusal(add("Radio", "audio/mpeg", url, null)).contains(mentions));
     }

@@ -12,8 +12,6 @@ import org.ondes.streams.RemoteStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -114,16 +112,6 @@ public class LiveAudio {
     }
 
     private Optional<String> unreachable(RemoteListing l) {
-        String host = l.listenUrl().getHost();
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        Optional<String> byName = policy.refuseHost(bare);
-        if (byName.isPresent() || !(bare.matches("[0-9.]+") || bare.contains(":"))) {
-            return byName;
-        }
-        try {
-            return policy.refuseAddress(InetAddress.getByName(bare)); // a literal: no DNS lookup happens
-        } catch (UnknownHostException e) {
-            return Optional.of("has an unusable address");
-        }
+        return policy.refuseWithoutLookup(l.listenUrl().getHost());
     }
 }
