@@ -39,6 +39,12 @@ final class CpuMeter {
         this.otherName = otherName;
     }
 
+    /** The port of the PostgreSQL server behind a test schema's JDBC URL; -1 if the URL names none. */
+    static int pgPort(org.ondes.testkit.TestDb.Schema db) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:([0-9]+)/").matcher(db.url());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     void start() {
         threadsBefore = threadCpu();
         pgBefore = pgTicks();

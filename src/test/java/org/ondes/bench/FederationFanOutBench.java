@@ -102,7 +102,7 @@ class FederationFanOutBench {
             for (int trial = 1; trial <= TRIALS; trial++) {
                 Hosts hosts = receivers.newHosts(HEALTHY, SLOW, 5, 8_000);
                 byte[] body = activity(ondes.baseUrl(), signer);
-                CpuMeter baseCpu = new CpuMeter(pgPort(db), THREAD_GROUPS, process.pid(), "receivers (nice 10)");
+                CpuMeter baseCpu = new CpuMeter(CpuMeter.pgPort(db), THREAD_GROUPS, process.pid(), "receivers (nice 10)");
                 baseCpu.start();
                 LoadGenerator.Result baseline = load.run("touches 1000/s, no fan-out", 16, TOUCH_RATE, 10, quiet);
                 Map<String, Double> baseSpent = baseCpu.stop();
@@ -121,7 +121,7 @@ class FederationFanOutBench {
                 }, "bench-touches");
                 touches.start();
                 Thread.sleep(500);
-                CpuMeter cpu = new CpuMeter(pgPort(db), THREAD_GROUPS, process.pid(), "receivers (nice 10)");
+                CpuMeter cpu = new CpuMeter(CpuMeter.pgPort(db), THREAD_GROUPS, process.pid(), "receivers (nice 10)");
                 cpu.start();
                 long start = System.nanoTime();
                 deliveries.enqueue("http://127.0.0.1:" + port + "/activities/" + UUID.randomUUID(), body, signer,
@@ -374,10 +374,6 @@ class FederationFanOutBench {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static int pgPort(TestDb.Schema db) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:([0-9]+)/").matcher(db.url());
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
-    }
 
     private static void seed(TestDb.Schema db, long tokenId) throws Exception {
         try (Connection c = db.connect()) {

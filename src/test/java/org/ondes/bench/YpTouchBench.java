@@ -51,16 +51,26 @@ class YpTouchBench {
             ceiling.run("warm-up ceiling", CONNECTIONS, 0, 3, touchBodies);
 
             LoadGenerator.Result ceil = ceiling.run("ceiling (constant headers), max", CONNECTIONS, 0, PHASE_SECONDS, touchBodies);
+            CpuMeter cpu = new CpuMeter(CpuMeter.pgPort(db), THREAD_GROUPS, ProcessHandle.current().pid(),
+                    "whole JVM (the above, the load generator, GC, JIT)");
+            cpu.start();
             LoadGenerator.Result max = touches.run("touch, max", CONNECTIONS, 0, PHASE_SECONDS, touchBodies);
+            Map<String, Double> maxCpu = cpu.stop();
             out.add(ceil.row());
             out.add(max.row());
+            out.add("  cores busy in \"touch, max\": " + cores(maxCpu, PHASE_SECONDS));
             out.add(String.format("touch throughput = %.0f%% of the HTTP ceiling (target >= 40%%)", 100 * max.perSecond() / ceil.perSecond()));
             for (double rate : new double[]{1000, 2500, 5000, 7500}) {
                 LoadGenerator.Result c = ceiling.run(String.format("ceiling, open loop at %.0f/s", rate), CONNECTIONS, rate, PHASE_SECONDS, touchBodies);
+                cpu.start();
                 LoadGenerator.Result r = touches.run(String.format("touch, open loop at %.0f/s", rate), CONNECTIONS, rate, PHASE_SECONDS, touchBodies);
+                Map<String, Double> spent = cpu.stop();
                 out.add(c.row());
                 out.add(r.row() + (rate == 5000 ? String.format("   (target: sustained 5000/s with p99 < 50 ms: %s)",
                         r.perSecond() >= 4900 && r.p99Ms() < 50 && r.errors() == 0 ? "met" : "NOT met") : ""));
+                if (rate == 5000) {
+                    out.add("  cores busy at 5000/s: " + cores(spent, PHASE_SECONDS));
+                }
             }
             out.add("Rows written: sum(touch_count) = " + touchCount(db) + " (every touch is a committed UPDATE)");
             out.forEach(System.out::println);
@@ -69,6 +79,20 @@ class YpTouchBench {
             Files.write(report, out, StandardCharsets.UTF_8);
         }
     }
+
+    /**
+     * Where the CPU goes: the server's threads by role, PostgreSQL, and the whole JVM (the load generator's threads end
+     * with each phase, so only the process's total holds them).
+     */
+    private static final List<String> THREAD_GROUPS = List.of("default-eventLoopGroup", "yp-touch-", "catalog-projection",
+            "live-events-", "federation-publish");
+
+    private static String cores(Map<String, Double> seconds, double phaseSeconds) {
+        Map<String, Double> cores = new java.util.LinkedHashMap<>();
+        seconds.forEach((k, v) -> cores.put(k.replace("default-eventLoopGroup*", "HTTP event loops"), v / phaseSeconds));
+        return CpuMeter.row(cores);
+    }
+
 
     /** The same touch bodies posted to one path (the YP endpoint or the ceiling). */
     private record Phase(LoadGenerator load, String path) {
