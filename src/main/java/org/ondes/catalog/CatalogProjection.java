@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the catalog read model in step with stream events. Going live and going offline are applied at once, in the
@@ -33,7 +34,14 @@ class CatalogProjection implements ApplicationEventListener<StreamEvent> {
 
     private final CatalogWriter writer;
     private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<CatalogWriter.Song> songs = new ArrayBlockingQueue<>(20_000);
+    static final int SONG_QUEUE = 20_000;
+    private static final long DROP_REPORT_MILLIS = 10_000;
+    private final BlockingQueue<CatalogWriter.Song> songs = new ArrayBlockingQueue<>(SONG_QUEUE);
+    /** Titles not recorded because the queue was full, since the last warning. */
+    private final AtomicLong droppedSongs = new AtomicLong();
+    private long lastDropReport;
+    /** Titles of a failed write, written first by the next pass. */
+    private List<CatalogWriter.Song> unwritten = List.of();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "catalog-projection");
         t.setDaemon(true);
@@ -49,8 +57,9 @@ class CatalogProjection implements ApplicationEventListener<StreamEvent> {
     public void onApplicationEvent(StreamEvent event) {
         if (event instanceof StreamChanged changed) {
             dirty.add(changed.stationId());
-            if (changed.songChanged() && changed.currentSong() != null) {
-                songs.offer(new CatalogWriter.Song(changed.stationId(), changed.currentSong(), changed.occurredAt()));
+            if (changed.songChanged() && changed.currentSong() != null
+                    && !songs.offer(new CatalogWriter.Song(changed.stationId(), changed.currentSong(), changed.occurredAt()))) {
+                droppedSongs.incrementAndGet();
             }
             return;
         }
@@ -63,7 +72,7 @@ class CatalogProjection implements ApplicationEventListener<StreamEvent> {
     }
 
     /** Applies what queued up; public to the package so tests can drive it. */
-    void flush() {
+    synchronized void flush() {
         try {
             List<UUID> batch = new ArrayList<>(Math.min(dirty.size(), MAX_BATCH));
             for (UUID id : dirty) {
@@ -81,14 +90,45 @@ class CatalogProjection implements ApplicationEventListener<StreamEvent> {
                     throw e;
                 }
             }
-            List<CatalogWriter.Song> newSongs = new ArrayList<>();
-            songs.drainTo(newSongs, MAX_BATCH);
-            if (!newSongs.isEmpty()) {
-                writer.songs(newSongs);
-            }
         } catch (RuntimeException e) {
             LOG.warn("Catalog projection pass failed (will retry): {}", e.toString());
         }
+        recordSongs();
+        reportDroppedSongs(System.currentTimeMillis());
+    }
+
+    /**
+     * Writes every queued title in one statement (a pass that took only some let the queue overflow under load);
+     * titles a failed write could not store are tried again first in the next pass.
+     */
+    private void recordSongs() {
+        List<CatalogWriter.Song> batch = new ArrayList<>(unwritten);
+        songs.drainTo(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            writer.songs(batch);
+            unwritten = List.of();
+        } catch (RuntimeException e) {
+            int over = Math.max(0, batch.size() - SONG_QUEUE);
+            droppedSongs.addAndGet(over);
+            unwritten = List.copyOf(batch.subList(over, batch.size()));
+            LOG.warn("Now-playing history not written (will retry): {}", e.toString());
+        }
+    }
+
+    private void reportDroppedSongs(long now) {
+        if (now - lastDropReport >= DROP_REPORT_MILLIS && droppedSongs.get() > 0) {
+            lastDropReport = now;
+            LOG.warn("Now-playing history fell behind: {} title(s) not recorded (queue of {} full)",
+                    droppedSongs.getAndSet(0), SONG_QUEUE);
+        }
+    }
+
+    /** Titles not recorded since the last warning (the queue was full). */
+    long droppedSongs() {
+        return droppedSongs.get();
     }
 
     /** Marks stations for re-projection (used by the reconcile job). */
