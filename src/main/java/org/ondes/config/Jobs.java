@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.IntSupplier;
+
 /**
  * The one trigger of scheduled passes: honours {@code ondes.jobs.enabled} (tests drive jobs by hand) and keeps a
  * failing pass from killing its schedule. Each job keeps its own {@code runOnce()} and SQL.
@@ -28,5 +30,22 @@ public class Jobs {
         } catch (RuntimeException e) {
             LOG.warn("{} failed: {}", what, e.toString());
         }
+    }
+
+    /**
+     * Runs {@code batch} (which deletes or handles at most {@code size} rows and says how many) until it returns less
+     * than a full batch or has run {@code maxBatches} times; returns the rows in all. The shape of every cleanup pass:
+     * short transactions, and a backlog is worked off in one pass or, with a bound, over the next ones.
+     */
+    public static int inBatches(int size, int maxBatches, IntSupplier batch) {
+        int total = 0;
+        for (int i = 0; i < maxBatches; i++) {
+            int n = batch.getAsInt();
+            total += n;
+            if (n < size) {
+                break;
+            }
+        }
+        return total;
     }
 }

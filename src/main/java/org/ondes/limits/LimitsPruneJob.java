@@ -27,14 +27,6 @@ class LimitsPruneJob {
 
     /** One pass; returns the rows deleted. */
     int runOnce() {
-        int total = 0;
-        for (int i = 0; i < MAX_BATCHES; i++) {
-            int n = store.prune(BATCH);
-            total += n;
-            if (n < BATCH) {
-                break;
-            }
-        }
-        return total;
+        return Jobs.inBatches(BATCH, MAX_BATCHES, () -> store.prune(BATCH));
     }
 }

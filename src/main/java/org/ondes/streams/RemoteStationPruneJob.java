@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.function.IntSupplier;
 
 /**
  * Forgets other instances' stations this one will not show again: a remote station with no live session, whose
@@ -42,24 +41,15 @@ class RemoteStationPruneJob {
     }
 
     Pruned runOnce() {
-        int stations = drain(() -> store.deleteStale(settings.remoteStationRetention(), BATCH));
-        int sessions = drain(() -> store.trimEnded(SessionExpiryJob.RETENTION, BATCH));
+        int stations = Jobs.inBatches(BATCH, Integer.MAX_VALUE,
+                () -> store.deleteStale(settings.remoteStationRetention(), BATCH));
+        int sessions = Jobs.inBatches(BATCH, Integer.MAX_VALUE,
+                () -> store.trimEnded(SessionExpiryJob.RETENTION, BATCH));
         if (stations > 0 || sessions > 0) {
             LOG.info("Deleted {} remote station(s) not live for {}, and {} ended remote session(s) older than {}",
                     stations, days(settings.remoteStationRetention()), sessions, days(SessionExpiryJob.RETENTION));
         }
         return new Pruned(stations, sessions);
-    }
-
-    /** Runs {@code batch} until it deletes less than a full batch; returns how many it deleted in all. */
-    private static int drain(IntSupplier batch) {
-        int total = 0;
-        int n;
-        do {
-            n = batch.getAsInt();
-            total += n;
-        } while (n == BATCH);
-        return total;
     }
 
     /** 30d, 36h or 90m, as the setting is usually written. */

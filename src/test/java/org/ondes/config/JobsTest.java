@@ -25,4 +25,17 @@ class JobsTest {
         new Jobs(false).pass("counting", runs::incrementAndGet);
         assertEquals(0, runs.get());
     }
+
+    @Test
+    void batchesRunUntilAShortOneOrTheBound() {
+        java.util.Deque<Integer> backlog = new java.util.ArrayDeque<>(java.util.List.of(10, 10, 4, 10));
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals(24, Jobs.inBatches(10, 100, () -> {
+            calls.incrementAndGet();
+            return backlog.removeFirst();
+        }));
+        assertEquals(3, calls.get(), "stops after the short batch");
+        assertEquals(20, Jobs.inBatches(10, 2, () -> 10), "stops at the bound with more left");
+        assertEquals(0, Jobs.inBatches(10, 5, () -> 0));
+    }
 }

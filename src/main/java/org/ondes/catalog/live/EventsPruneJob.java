@@ -34,14 +34,7 @@ class EventsPruneJob {
 
     /** One pass; returns how many events it deleted. */
     int runOnce() {
-        int total = 0;
-        for (int i = 0; i < MAX_BATCHES; i++) {
-            int n = store.prune(settings.retention(), BATCH);
-            total += n;
-            if (n < BATCH) {
-                break;
-            }
-        }
+        int total = Jobs.inBatches(BATCH, MAX_BATCHES, () -> store.prune(settings.retention(), BATCH));
         if (total > 0) {
             LOG.debug("Pruned {} live-feed event(s) older than {} s", total, settings.retention().toSeconds());
         }
