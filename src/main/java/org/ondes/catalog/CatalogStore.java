@@ -57,11 +57,11 @@ class CatalogStore {
                     language, country, logo_url, https, listeners, current_song, live_since, last_touch, sessions,
                     origin, origin_url, updated_at)
                 SELECT station_id, name, description, homepage, genres, codecs, content_types, bitrate, language, country,
-                    logo_url, https, listeners, current_song, live_since, last_touch, sessions::jsonb, origin, origin_url, now()
+                    logo_url, https, listeners, current_song, live_since, last_touch, sessions, origin, origin_url, now()
                 FROM jsonb_to_recordset(?::jsonb) AS r(station_id uuid, name text, description text, homepage text,
                     genres text[], codecs text[], content_types text[], bitrate integer, language text, country text,
                     logo_url text, https boolean, listeners integer, current_song text, live_since timestamptz,
-                    last_touch timestamptz, sessions text, origin text, origin_url text)
+                    last_touch timestamptz, sessions jsonb, origin text, origin_url text)
                 ON CONFLICT (station_id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     homepage = excluded.homepage, genres = excluded.genres, codecs = excluded.codecs,
                     content_types = excluded.content_types, bitrate = excluded.bitrate, language = excluded.language,
@@ -221,21 +221,13 @@ class CatalogStore {
             r.put("current_song", p.currentSong());
             r.put("live_since", p.liveSince().toString());
             r.put("last_touch", p.lastTouch().toString());
-            r.put("sessions", write(p.sessions()));
+            r.put("sessions", p.sessions()); // nested as JSON, not a string to parse twice
             r.put("origin", p.origin());
             r.put("origin_url", p.originUrl());
             out.add(r);
         }
         try {
             return json.writeValueAsString(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    String write(List<CatalogEntry.Session> sessions) {
-        try {
-            return json.writeValueAsString(sessions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
