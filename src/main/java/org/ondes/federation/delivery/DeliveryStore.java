@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +33,8 @@ import java.util.Set;
 class DeliveryStore {
 
     /** A claimed delivery. {@code probe}: the one delivery let through to a host whose cool-off has ended. */
-    record Due(long id, String activityId, String inbox, String host, String signer, byte[] body, int attempts,
-               Instant queuedAt, int notFound, boolean probe) {
+    record Due(long id, String activityId, String inbox, String host, long payload, String signer, byte[] body,
+               int attempts, Instant queuedAt, int notFound, boolean probe) {
     }
 
     private final JdbcOperations jdbc;
@@ -42,23 +43,41 @@ class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    /** Queues {@code body} for each target, due at {@code now}; a target that has the activity already is skipped. */
+    /**
+     * Queues {@code body} for each target, due at {@code now}; a target that has the activity already is skipped. The
+     * bytes are stored once ({@code fed_payloads}), however many inboxes get them.
+     */
     @Transactional
     int insert(String activityId, byte[] body, String signer, List<InboxTarget> targets, Instant now) {
-        return jdbc.prepareStatement("""
-                INSERT INTO fed_deliveries (activity_id, inbox, host, signer, body, next_try_at, created_at)
-                SELECT ?, t.inbox, t.host, ?, ?, ?, ? FROM unnest(?::text[], ?::text[]) AS t (inbox, host)
-                ON CONFLICT (activity_id, inbox) DO NOTHING
+        long payload = jdbc.prepareStatement("""
+                INSERT INTO fed_payloads (activity_id, signer, body, created_at) VALUES (?, ?, ?, ?) RETURNING id
                 """, ps -> {
             ps.setString(1, activityId);
             ps.setString(2, signer);
             ps.setBytes(3, body);
             ps.setObject(4, at(now));
-            ps.setObject(5, at(now));
-            ps.setArray(6, texts(ps, targets.stream().map(InboxTarget::inbox).toList()));
-            ps.setArray(7, texts(ps, targets.stream().map(InboxTarget::host).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        int queued = jdbc.prepareStatement("""
+                INSERT INTO fed_deliveries (activity_id, inbox, host, payload_id, next_try_at, created_at)
+                SELECT ?, t.inbox, t.host, ?, ?, ? FROM unnest(?::text[], ?::text[]) AS t (inbox, host)
+                ON CONFLICT (activity_id, inbox) DO NOTHING
+                """, ps -> {
+            ps.setString(1, activityId);
+            ps.setLong(2, payload);
+            ps.setObject(3, at(now));
+            ps.setObject(4, at(now));
+            ps.setArray(5, texts(ps, targets.stream().map(InboxTarget::inbox).toList()));
+            ps.setArray(6, texts(ps, targets.stream().map(InboxTarget::host).toList()));
             return ps.executeUpdate();
         });
+        if (queued == 0) { // every target has the activity queued already
+            dropPayloads(List.of(payload));
+        }
+        return queued;
     }
 
     /**
@@ -71,7 +90,7 @@ class DeliveryStore {
         Instant until = now.plus(lease);
         jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended('federation.delivery claim', 0))",
                 PreparedStatement::execute);
-        List<Due> due = jdbc.prepareStatement("""
+        List<Claimed> claimed = jdbc.prepareStatement("""
                 WITH busy AS (
                     SELECT host, count(*) AS n FROM fed_deliveries WHERE leased_until > ? GROUP BY host
                 ), due AS (
@@ -92,7 +111,7 @@ class DeliveryStore {
                 )
                 UPDATE fed_deliveries d SET attempts = d.attempts + 1, next_try_at = ?, leased_until = ?
                 FROM picked p WHERE d.id = p.id
-                RETURNING d.id, d.activity_id, d.inbox, d.host, d.signer, d.body, d.attempts, d.created_at,
+                RETURNING d.id, d.activity_id, d.inbox, d.host, d.payload_id, d.attempts, d.created_at,
                           d.not_found, p.probe
                 """, ps -> {
             ps.setObject(1, at(now));
@@ -104,16 +123,17 @@ class DeliveryStore {
             ps.setInt(7, limit);
             ps.setObject(8, at(until));
             ps.setObject(9, at(until));
-            List<Due> out = new ArrayList<>();
+            List<Claimed> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getBytes(6), rs.getInt(7),
-                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getInt(9), rs.getBoolean(10)));
+                    out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                            rs.getInt(8), rs.getBoolean(9)));
                 }
             }
             return out;
         });
+        List<Due> due = withPayloads(claimed);
         Set<String> probed = new LinkedHashSet<>();
         due.stream().filter(Due::probe).forEach(d -> probed.add(d.host()));
         if (!probed.isEmpty()) {
@@ -124,6 +144,59 @@ class DeliveryStore {
             });
         }
         return due;
+    }
+
+    /** A claimed row, before its payload is read. */
+    private record Claimed(long id, String activityId, String inbox, String host, long payload, int attempts,
+                           Instant queuedAt, int notFound, boolean probe) {
+    }
+
+    /** The claimed rows with their payloads, each payload read once however many of the rows share it. */
+    private List<Due> withPayloads(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        record Payload(String signer, byte[] body) {
+        }
+        Map<Long, Payload> payloads = jdbc.prepareStatement(
+                "SELECT id, signer, body FROM fed_payloads WHERE id = ANY (?::bigint[])", ps -> {
+                    ps.setArray(1, ids(ps, claimed.stream().map(Claimed::payload).distinct().toList()));
+                    Map<Long, Payload> found = new HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getLong(1), new Payload(rs.getString(2), rs.getBytes(3)));
+                        }
+                    }
+                    return found;
+                });
+        return claimed.stream().map(c -> {
+            Payload p = payloads.get(c.payload()); // a queued row's payload stays until the row goes (foreign key)
+            return new Due(c.id(), c.activityId(), c.inbox(), c.host(), c.payload(), p.signer(), p.body(),
+                    c.attempts(), c.queuedAt(), c.notFound(), c.probe());
+        }).toList();
+    }
+
+    /** Removes those of {@code payloads} that no queued delivery needs any more. */
+    private void dropPayloads(List<Long> payloads) {
+        jdbc.prepareStatement("""
+                DELETE FROM fed_payloads p WHERE p.id = ANY (?::bigint[])
+                AND NOT EXISTS (SELECT 1 FROM fed_deliveries d WHERE d.payload_id = p.id)
+                """, ps -> {
+            ps.setArray(1, ids(ps, payloads));
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Removes the payloads no queued delivery needs. Settling the last delivery of a payload removes it, but two
+     * instances settling its last two deliveries at once each still see the other's row; an enqueue's payload and
+     * deliveries become visible together, so none is removed before its deliveries are queued.
+     */
+    @Transactional
+    int sweepPayloads() {
+        return jdbc.prepareStatement("""
+                DELETE FROM fed_payloads p WHERE NOT EXISTS (SELECT 1 FROM fed_deliveries d WHERE d.payload_id = p.id)
+                """, PreparedStatement::executeUpdate);
     }
 
     /**
@@ -150,6 +223,7 @@ class DeliveryStore {
                 ps.setArray(2, ps.getConnection().createArrayOf("integer", removed.stream().map(s -> s.due().attempts()).toArray()));
                 return ps.executeUpdate();
             });
+            dropPayloads(removed.stream().map(s -> s.due().payload()).distinct().toList());
         }
         if (!retried.isEmpty()) {
             jdbc.prepareStatement("""
@@ -261,6 +335,10 @@ class DeliveryStore {
 
     private static OffsetDateTime at(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Array ids(PreparedStatement ps, List<Long> values) throws SQLException {
+        return ps.getConnection().createArrayOf("bigint", values.toArray());
     }
 
     private static Array texts(PreparedStatement ps, List<String> values) throws SQLException {

@@ -83,6 +83,18 @@ class DeliveryWorker {
         wakeUp();
     }
 
+    /** Removes stored activities no queued delivery needs any more (see {@link DeliveryStore#sweepPayloads}). */
+    @Scheduled(fixedDelay = "10m", initialDelay = "1m")
+    void sweep() {
+        if (enabled) {
+            try {
+                store.sweepPayloads();
+            } catch (RuntimeException e) {
+                LOG.warn("Sweeping delivered activities failed: {}", e.toString());
+            }
+        }
+    }
+
     /** Asks for a claim pass soon; at most one is queued at a time. */
     void wakeUp() {
         if (enabled && claimQueued.compareAndSet(false, true)) {

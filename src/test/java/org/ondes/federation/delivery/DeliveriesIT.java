@@ -285,6 +285,50 @@ class DeliveriesIT {
         awaitRequests(stub, "/b", 1);
         awaitNoRow(id);
         assertEquals(2, stub.count(), () -> stub.received().toString());
+        assertEquals(List.of(), payloads(id), "the second enqueue queued nothing and kept nothing");
+    }
+
+    @Test
+    void aFanOutStoresTheActivityOnceAndForgetsItWithTheLastDelivery() {
+        StubInbox fast = stub(ok());
+        StubInbox flaky = stub((path, nth) -> StubInbox.Answer.of(nth == 1 ? 503 : 202));
+        String id = activityId();
+        byte[] body = activity(id);
+        List<String> inboxes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            inboxes.add(fast.url("/users/" + i + "/inbox"));
+        }
+        inboxes.add(flaky.url("/inbox"));
+        deliveries.enqueue(id, body, signer, inboxes);
+
+        List<Map<String, Object>> stored = payloads(id);
+        assertEquals(1, stored.size(), "13 inboxes, one copy of the bytes");
+        assertArrayEquals(body, (byte[]) stored.get(0).get("body"));
+        assertEquals(signer, stored.get(0).get("signer"));
+        Await.until(WAIT, fast::count, n -> n == 12, () -> "queue: " + queue());
+        Await.until(WAIT, () -> rows(id), r -> r.size() == 1 && r.get(0).get("last_status") != null,
+                () -> "queue: " + queue());
+        assertEquals(1, payloads(id).size(), "kept while a delivery of it is queued for a retry");
+
+        makeDue(id);
+        assertArrayEquals(body, awaitRequests(flaky, "/inbox", 2).get(1).body());
+        awaitNoRow(id);
+        Await.until(WAIT, () -> payloads(id), List::isEmpty, () -> "payloads: " + payloads(id));
+    }
+
+    @Test
+    void theSweepRemovesOnlyActivitiesNoDeliveryNeeds() {
+        StubInbox stub = stub((path, nth) -> StubInbox.Answer.of(503));
+        String queued = activityId();
+        deliveries.enqueue(queued, activity(queued), signer, List.of(stub.url("/inbox")));
+        String left = activityId(); // as left by two instances settling its last two deliveries at once
+        sql("INSERT INTO fed_payloads (activity_id, signer, body) VALUES (?, ?, ?)", left, signer, activity(left));
+
+        ondes.context().getBean(DeliveryWorker.class).sweep();
+
+        assertEquals(List.of(), payloads(left));
+        assertEquals(1, payloads(queued).size());
+        assertEquals(1, rows(queued).size());
     }
 
     @Test
@@ -363,6 +407,10 @@ class DeliveriesIT {
 
     private List<Map<String, Object>> rows(String activityId) {
         return sql("SELECT * FROM fed_deliveries WHERE activity_id = ? ORDER BY id", activityId);
+    }
+
+    private List<Map<String, Object>> payloads(String activityId) {
+        return sql("SELECT * FROM fed_payloads WHERE activity_id = ? ORDER BY id", activityId);
     }
 
     private List<Map<String, Object>> queue() {

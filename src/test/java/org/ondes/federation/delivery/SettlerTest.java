@@ -57,7 +57,7 @@ class SettlerTest {
 
     private static DeliveryStore.Due due(long id) {
         return new DeliveryStore.Due(id, "https://ondes.example/a/" + id, "https://peer.example/inbox", "peer.example",
-                "https://ondes.example/actor", new byte[0], 1, Instant.now(), 0, false);
+                id, "https://ondes.example/actor", new byte[0], 1, Instant.now(), 0, false);
     }
 
     @Test
