@@ -219,7 +219,7 @@ class DeliveryStore {
                     DELETE FROM fed_deliveries d USING unnest(?::bigint[], ?::int[]) AS u (id, attempts)
                     WHERE d.id = u.id AND d.attempts = u.attempts
                     """, ps -> {
-                ps.setArray(1, ps.getConnection().createArrayOf("bigint", removed.stream().map(s -> s.due().id()).toArray()));
+                ps.setArray(1, ids(ps, removed.stream().map(s -> s.due().id()).toList()));
                 ps.setArray(2, ps.getConnection().createArrayOf("integer", removed.stream().map(s -> s.due().attempts()).toArray()));
                 return ps.executeUpdate();
             });
@@ -234,7 +234,7 @@ class DeliveryStore {
                     WHERE d.id = u.id AND d.attempts = u.attempts
                     """, ps -> {
                 java.sql.Connection c = ps.getConnection();
-                ps.setArray(1, c.createArrayOf("bigint", retried.stream().map(s -> s.due().id()).toArray()));
+                ps.setArray(1, ids(ps, retried.stream().map(s -> s.due().id()).toList()));
                 ps.setArray(2, c.createArrayOf("integer", retried.stream().map(s -> s.due().attempts()).toArray()));
                 ps.setArray(3, c.createArrayOf("text", retried.stream().map(s -> s.next().toString()).toArray()));
                 ps.setArray(4, c.createArrayOf("integer", retried.stream().map(Settlement::status).toArray()));
